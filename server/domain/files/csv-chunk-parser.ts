@@ -1,0 +1,178 @@
+import Papa from 'papaparse';
+import { detectEndOfLine, type EndOfLine, endOfLineAtEnd } from './detect-end-of-line.js';
+import { FileLevelError } from './file-level-error.js';
+import { countLineBreaks } from './line-breaks.js';
+
+export interface CsvDialect {
+  separator: string;
+  enclosing: string;
+  escaping: string;
+  /** undefined = detect from the first record. */
+  endOfLine?: EndOfLine | undefined;
+}
+
+/** One record; `line` is the physical line (1-based) it starts on. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * The longest record kept waiting for its end. Past it the record is almost surely an unclosed
+ * quote swallowing the rest of the file, and holding on would defeat bounded memory.
+ */
+export const MAX_RECORD_CHARS = 1 << 20;
+
+/** What papaparse's low-level Parser returns (its typings say `any`). */
+interface PapaResult {
+  data: string[][];
+  errors: Papa.ParseError[];
+  meta: { cursor: number };
+}
+
+/**
+ * Incremental CSV parsing on papaparse's own streaming primitive: `Parser.parse(text, 0, true)`
+ * parses every complete record and reports where the unfinished last one starts, which is kept and
+ * parsed again with the next chunk (what papaparse's ChunkStreamer does). On top it tracks the
+ * physical line of every record, skipping (but counting) blank lines.
+ */
+export class CsvChunkParser {
+  private pending = '';
+  private line = 1;
+  private afterCR = false;
+  private parser: Papa.Parser | null = null;
+  private endOfLine: EndOfLine | undefined;
+
+  constructor(
+    private readonly dialect: CsvDialect,
+    private readonly maxRecordChars = MAX_RECORD_CHARS,
+  ) {
+    this.endOfLine = dialect.endOfLine;
+  }
+
+  /** Parses what `text` completes; the unfinished tail waits for the next chunk. */
+  push(text: string): CsvRecord[] {
+    const input = this.pending + text;
+    this.endOfLine ??= detectEndOfLine(
+      input,
+      this.dialect.separator,
+      this.dialect.enclosing,
+      this.dialect.escaping,
+    );
+    const records = this.endOfLine === undefined ? this.wait(input) : this.parse(input, false);
+    if (this.pending.length > this.maxRecordChars) throw this.tooLongError();
+    return records;
+  }
+
+  /** Parses everything left: the input has ended. */
+  end(text = ''): CsvRecord[] {
+    const input = this.pending + text;
+    if (input === '') return [];
+    this.endOfLine ??= endOfLineAtEnd(input);
+    return this.parse(input, true);
+  }
+
+  /** The line a position lies on: `text` more characters past what was pushed so far. */
+  lineAt(text: string): number {
+    return this.line + countLineBreaks(this.pending + text, 0, undefined, this.afterCR);
+  }
+
+  private wait(input: string): CsvRecord[] {
+    this.pending = input;
+    return [];
+  }
+
+  private parse(input: string, final: boolean): CsvRecord[] {
+    const result = this.papa().parse(input, 0, !final) as PapaResult;
+    const cursor = final ? input.length : result.meta.cursor;
+    const breaks = countLineBreaks(input, 0, cursor, this.afterCR);
+    const lines = this.startLines(result.data, breaks, final);
+    this.assertNoQuoteError(result, lines);
+    this.line += breaks;
+    if (cursor > 0) this.afterCR = input.charCodeAt(cursor - 1) === 13;
+    this.pending = input.slice(cursor);
+    return toRecords(result.data, lines);
+  }
+
+  private papa(): Papa.Parser {
+    this.parser ??= new Papa.Parser({
+      delimiter: this.dialect.separator,
+      newline: this.endOfLine,
+      quoteChar: this.dialect.enclosing,
+      escapeChar: this.dialect.escaping,
+      header: false,
+      skipEmptyLines: false,
+    });
+    return this.parser;
+  }
+
+  /**
+   * The start line of each row. Papaparse gives no positions per row, so when the parsed text has
+   * exactly one break per record (the common case) rows are on consecutive lines; otherwise some
+   * record spans lines and the breaks inside each row's values are counted.
+   */
+  private startLines(rows: string[][], breaks: number, final: boolean): number[] {
+    // Every row but the very last of the file ends with an end-of-line.
+    const consecutive = breaks === (final ? rows.length - 1 : rows.length);
+    const lines = new Array<number>(rows.length);
+    let line = this.line;
+    for (let index = 0; index < rows.length; index += 1) {
+      lines[index] = line;
+      line += consecutive ? 1 : 1 + innerBreaks(rows[index] ?? [], this.endOfLine);
+    }
+    return lines;
+  }
+
+  private assertNoQuoteError(result: PapaResult, lines: number[]): void {
+    // Errors on the unfinished last row are artefacts of the chunk boundary: it is parsed again.
+    const error = result.errors.find((candidate) => (candidate.row ?? 0) < result.data.length);
+    if (!error) return;
+    const line = lines[error.row ?? 0] ?? this.line;
+    const { enclosing, escaping } = this.dialect;
+    const fix = `escape the ${show(enclosing)} characters inside values as ${show(escaping + enclosing)}`;
+    const problem =
+      error.code === 'MissingQuotes'
+        ? `a quoted field is never closed (no closing ${show(enclosing)})`
+        : `a quoted field has text after its closing ${show(enclosing)}`;
+    throw new FileLevelError(
+      'FILE_MALFORMED_CSV',
+      `line ${line}: ${problem}; enclose whole values and ${fix}`,
+    );
+  }
+
+  private tooLongError(): FileLevelError {
+    const { enclosing } = this.dialect;
+    return new FileLevelError(
+      'FILE_MALFORMED_CSV',
+      `line ${this.line}: the record starting here is longer than ${this.maxRecordChars} characters, most likely a quoted field that is never closed; check format.enclosing (${show(enclosing)}), format.endOfLine and the enclosing characters inside values`,
+    );
+  }
+}
+
+/**
+ * Breaks inside a row's values. A value ending in CR before an LF end-of-line (or starting with LF
+ * after a CR end-of-line) holds half of a CRLF that the terminator completes: not a line of its own.
+ */
+function innerBreaks(fields: string[], endOfLine: EndOfLine | undefined): number {
+  let breaks = 0;
+  for (const field of fields) breaks += countLineBreaks(field);
+  if (endOfLine === '\n' && fields[fields.length - 1]?.endsWith('\r')) breaks -= 1;
+  if (endOfLine === '\r' && fields[0]?.startsWith('\n')) breaks -= 1;
+  return breaks;
+}
+
+/** Rows as records, without blank lines (nothing but spaces, or nothing at all). */
+function toRecords(rows: string[][], lines: number[]): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  for (let index = 0; index < rows.length; index += 1) {
+    const fields = rows[index] ?? [];
+    if (fields.length === 1 && (fields[0] ?? '').trim() === '') continue;
+    records.push({ line: lines[index] ?? 0, fields });
+  }
+  return records;
+}
+
+/** A format character as users would write it in the definition. */
+export function show(chars: string): string {
+  return `'${chars.replaceAll('\t', '\\t')}'`;
+}
