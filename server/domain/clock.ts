@@ -1,0 +1,43 @@
+/**
+ * The mock's notion of time. Everything time-based (token expiry, `afterMs` progression, daily
+ * quotas, moments written in records) reads this clock, never `Date.now()`, so tests can move it.
+ */
+export interface Clock {
+  /** Milliseconds since the epoch, as the mock sees them. */
+  now(): number;
+  /** Moves the mock's time forward by `ms` (never backward). */
+  advance(ms: number): void;
+}
+
+/** Follows the wall clock, plus whatever `advance()` added: what `npm start` uses. */
+export function createSystemClock(wallClock: () => number = Date.now): Clock {
+  let offset = 0;
+  return {
+    now: () => wallClock() + offset,
+    advance(ms) {
+      offset += assertForward(ms);
+    },
+  };
+}
+
+/** Stands still until advanced: what deterministic tests use. */
+export function createManualClock(start: number | string | Date = '2026-01-01T09:00:00.000Z'): Clock {
+  let current = new Date(start).getTime();
+  if (Number.isNaN(current)) throw new TypeError(`invalid clock start: ${String(start)}`);
+  return {
+    now: () => current,
+    advance(ms) {
+      current += assertForward(ms);
+    },
+  };
+}
+
+function assertForward(ms: number): number {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`the clock only moves forward; got ${ms} ms`);
+  return ms;
+}
+
+/** ISO-8601 moment as the API shows it. */
+export function isoMoment(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,163 @@
+import type { ImportMode } from '../../../contracts/format.js';
+import type { RowPatch, Table } from '../tables/table.js';
+import type { RowFault, StagedFile } from './staged-file.js';
+
+export const ROW_STATUSES = ['CREATED', 'UPDATED', 'SKIPPED', 'ERROR'] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+const CREATED = 0;
+const UPDATED = 1;
+const SKIPPED = 2;
+const ERROR = 3;
+
+export interface ImportCounts {
+  totalRows: number;
+  createdRows: number;
+  updatedRows: number;
+  skippedRows: number;
+  rowsInError: number;
+}
+
+/** What writing a staged file did, row by row. */
+export interface ImportOutcome {
+  counts: ImportCounts;
+  /** Index into ROW_STATUSES, per data row. */
+  statuses: Uint8Array;
+  /** Why a row was skipped or in error, by data-row index. */
+  messages: Map<number, string>;
+  /** Every fault of the file (value checks and write-time checks), in line order. */
+  faults: RowFault[];
+}
+
+/**
+ * Writes a staged file into its table, in file order, as the import's mode says: a row matches an
+ * existing record on the first unique attribute it has a value for. Runs once, when the import
+ * reaches its final status.
+ */
+export function applyStagedFile(
+  table: Table,
+  mode: ImportMode,
+  staged: StagedFile,
+  now: number,
+): ImportOutcome {
+  const rowCount = staged.lines.length;
+  const statuses = new Uint8Array(rowCount);
+  const messages = new Map<number, string>();
+  const writeFaults: RowFault[] = [];
+  const valueFaultMessages = messagesByLine(staged.faults);
+  const headerOf = headerColumnsByColumn(staged);
+  for (let row = 0; row < rowCount; row += 1) {
+    const line = staged.lines[row] as number;
+    const patch = staged.patches[row];
+    if (!patch) {
+      statuses[row] = ERROR;
+      messages.set(row, valueFaultMessages.get(line) ?? 'the row is invalid');
+      continue;
+    }
+    const result = writeRow(table, mode, patch, now, headerOf);
+    statuses[row] = result.status;
+    if (result.message) messages.set(row, result.message);
+    if (result.fault) writeFaults.push({ line, ...result.fault });
+  }
+  staged.patches = [];
+  return { counts: count(statuses), statuses, messages, faults: mergeByLine(staged.faults, writeFaults) };
+}
+
+interface WriteResult {
+  status: number;
+  message?: string;
+  fault?: Omit<RowFault, 'line'>;
+}
+
+function writeRow(
+  table: Table,
+  mode: ImportMode,
+  patch: RowPatch,
+  now: number,
+  headerOf: Map<number, string>,
+): WriteResult {
+  const key = table.keyColumns.find((column) => typeof patch[column] === 'string');
+  const existing = key === undefined ? undefined : table.find(key, patch[key] as string);
+  const keyText = key === undefined ? '' : `${table.columns[key]?.name} "${patch[key]}"`;
+  if (existing !== undefined) {
+    if (mode === 'CREATE_ONLY')
+      return { status: SKIPPED, message: `a record with ${keyText} already exists (mode CREATE_ONLY)` };
+    const conflict = uniqueConflict(table, patch, existing, headerOf);
+    if (conflict) return conflict;
+    table.update(existing, patch, now);
+    return { status: UPDATED };
+  }
+  if (mode === 'UPDATE_ONLY') {
+    const why =
+      key === undefined ? 'the row has no value for a unique attribute' : `no record with ${keyText} exists`;
+    return { status: SKIPPED, message: `${why} (mode UPDATE_ONLY)` };
+  }
+  const missing = missingMandatory(table, patch, headerOf);
+  if (missing) return missing;
+  const conflict = uniqueConflict(table, patch, undefined, headerOf);
+  if (conflict) return conflict;
+  table.insert(patch, now);
+  return { status: CREATED };
+}
+
+function missingMandatory(table: Table, patch: RowPatch, headerOf: Map<number, string>): WriteResult | null {
+  const column = table.columns.findIndex(
+    (c, index) => c.rule?.mandatory === true && (patch[index] ?? null) === null,
+  );
+  if (column < 0) return null;
+  const name = table.columns[column]?.name as string;
+  const message = `attribute ${name} is mandatory to create a record; map it and give it a value`;
+  return error('MANDATORY_VALUE_MISSING', message, headerOf.get(column) ?? name, '');
+}
+
+function uniqueConflict(
+  table: Table,
+  patch: RowPatch,
+  self: number | undefined,
+  headerOf: Map<number, string>,
+): WriteResult | null {
+  for (const column of table.keyColumns) {
+    const value = patch[column];
+    if (typeof value !== 'string') continue;
+    const owner = table.find(column, value);
+    if (owner === undefined || owner === self) continue;
+    const name = table.columns[column]?.name as string;
+    const message = `${name} "${value}" already belongs to another record; ${name} is unique`;
+    return error('UNIQUE_VALUE_TAKEN', message, headerOf.get(column) ?? name, value);
+  }
+  return null;
+}
+
+function error(code: string, message: string, column: string, value: string): WriteResult {
+  return { status: ERROR, message, fault: { column, value, code, message } };
+}
+
+function headerColumnsByColumn(staged: StagedFile): Map<number, string> {
+  return new Map(staged.columns.map((column) => [column.column, column.headerColumn]));
+}
+
+function messagesByLine(faults: RowFault[]): Map<number, string> {
+  const byLine = new Map<number, string>();
+  for (const fault of faults) {
+    const previous = byLine.get(fault.line);
+    const message = fault.column ? `${fault.column}: ${fault.message}` : fault.message;
+    byLine.set(fault.line, previous ? `${previous}; ${message}` : message);
+  }
+  return byLine;
+}
+
+function mergeByLine(a: RowFault[], b: RowFault[]): RowFault[] {
+  if (b.length === 0) return a;
+  return [...a, ...b].sort((x, y) => x.line - y.line);
+}
+
+function count(statuses: Uint8Array): ImportCounts {
+  const totals = [0, 0, 0, 0];
+  for (const status of statuses) totals[status] = (totals[status] as number) + 1;
+  return {
+    totalRows: statuses.length,
+    createdRows: totals[CREATED] as number,
+    updatedRows: totals[UPDATED] as number,
+    skippedRows: totals[SKIPPED] as number,
+    rowsInError: totals[ERROR] as number,
+  };
+}

@@ -1,0 +1,78 @@
+import type { Clock } from '../clock.js';
+import { ManagedStatus } from '../lifecycle/managed-status.js';
+import type { ProgressionPolicy, RecordKind } from '../lifecycle/progression.js';
+import type { Table } from '../tables/table.js';
+import type { ImportOutcome } from './apply.js';
+import { applyStagedFile } from './apply.js';
+import type { ImportSpec } from './import-spec.js';
+import type { StagedFile } from './staged-file.js';
+
+export type RunFinal = 'SUCCESS' | 'WITH_ERROR' | 'ERROR';
+
+export interface ImportRunOptions {
+  /** Which progression setting drives this run. */
+  kind: RecordKind;
+  table: Table;
+  spec: ImportSpec;
+  staged: StagedFile;
+  clock: Clock;
+  policy: () => ProgressionPolicy;
+  /** Set by a fault: finish as a file-level failure with this reason. */
+  forcedFailure?: string | null;
+  onEnter?: (status: string, at: number) => void;
+}
+
+/**
+ * An upload on its way through PENDING and RUNNING to a final status; the rows are written to the
+ * table on leaving RUNNING, so a record's results exist exactly when its status is final.
+ * V4 imports and V5 executions wrap one of these and only rename its statuses.
+ */
+export class ImportRun {
+  readonly status: ManagedStatus<'PENDING' | 'RUNNING', RunFinal>;
+  readonly createdAt: number;
+  startedAt: number | null = null;
+  endedAt: number | null = null;
+  outcome: ImportOutcome | null = null;
+  errorMessage: string | null = null;
+
+  constructor(readonly options: ImportRunOptions) {
+    this.createdAt = options.clock.now();
+    this.status = new ManagedStatus({
+      steps: ['PENDING', 'RUNNING'],
+      clock: options.clock,
+      policy: options.policy,
+      finish: () => this.#finish(),
+      onEnter: (status, at) => {
+        if (status === 'RUNNING') this.startedAt = at;
+        if (status !== 'PENDING' && status !== 'RUNNING') this.endedAt = at;
+        options.onEnter?.(status, at);
+      },
+    });
+    this.status.settle();
+  }
+
+  get staged(): StagedFile {
+    return this.options.staged;
+  }
+
+  #finish(): RunFinal {
+    const { staged, forcedFailure } = this.options;
+    if (this.startedAt === null) this.startedAt = this.options.clock.now();
+    if (forcedFailure) {
+      this.errorMessage = forcedFailure;
+      return 'ERROR';
+    }
+    if (staged.fileError) {
+      this.errorMessage = staged.fileError.message;
+      return 'ERROR';
+    }
+    this.outcome = applyStagedFile(
+      this.options.table,
+      this.options.spec.mode,
+      staged,
+      this.options.clock.now(),
+    );
+    if (!this.options.spec.generateResultFile) staged.fields = null;
+    return this.outcome.counts.rowsInError > 0 ? 'WITH_ERROR' : 'SUCCESS';
+  }
+}

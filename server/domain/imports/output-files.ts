@@ -1,0 +1,79 @@
+import { createCsvLineEncoder } from '../files/index.js';
+import { ROW_STATUSES } from './apply.js';
+import type { ImportRun } from './import-run.js';
+import type { ImportSpec } from './import-spec.js';
+
+export const ERROR_FILE_HEADER = ['lineNumber', 'column', 'value', 'errorCode', 'errorMessage'] as const;
+export const RESULT_FILE_COLUMNS = ['status', 'errorMessage'] as const;
+
+/** Lines are gathered into chunks of about this size: one chunk per line would be slow for a million rows. */
+const CHUNK_BYTES = 64 * 1024;
+
+function encoderFor(spec: ImportSpec) {
+  return createCsvLineEncoder({ ...spec.format, endOfLine: spec.format.endOfLine ?? '\n' });
+}
+
+/** The result file: the input columns, then each row's status and message, in the import's own format. */
+export function resultFileChunks(run: ImportRun): Iterable<Uint8Array> {
+  const encode = encoderFor(run.options.spec);
+  const { staged, outcome } = run;
+  return gathered(function* () {
+    yield encode([...staged.header, ...RESULT_FILE_COLUMNS]);
+    if (!outcome) return;
+    const fields = staged.fields ?? [];
+    for (let row = 0; row < outcome.statuses.length; row += 1) {
+      const status = ROW_STATUSES[outcome.statuses[row] as number] as string;
+      yield encode([...(fields[row] ?? []), status, outcome.messages.get(row) ?? '']);
+    }
+  });
+}
+
+/**
+ * The error file: one line per faulty value (the header line alone when nothing was wrong); a
+ * file-level failure is one line with its code and reason.
+ */
+export function errorFileChunks(run: ImportRun): Iterable<Uint8Array> {
+  const encode = encoderFor(run.options.spec);
+  const { outcome, staged } = run;
+  return gathered(function* () {
+    yield encode(ERROR_FILE_HEADER);
+    if (!outcome) {
+      if (run.errorMessage)
+        yield encode(['', '', '', staged.fileError?.code ?? 'FILE_FAILED', run.errorMessage]);
+      return;
+    }
+    for (const fault of outcome.faults) {
+      yield encode([String(fault.line), fault.column, fault.value, fault.code, fault.message]);
+    }
+  });
+}
+
+/** Concatenates small encoded lines into chunks of about CHUNK_BYTES. */
+function gathered(lines: () => Generator<Uint8Array>): Iterable<Uint8Array> {
+  return {
+    *[Symbol.iterator]() {
+      let pending: Uint8Array[] = [];
+      let size = 0;
+      for (const line of lines()) {
+        pending.push(line);
+        size += line.byteLength;
+        if (size >= CHUNK_BYTES) {
+          yield concat(pending, size);
+          pending = [];
+          size = 0;
+        }
+      }
+      if (size > 0) yield concat(pending, size);
+    },
+  };
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import type { CsvRecord, DataFileInfo } from '../files/index.js';
+import { FileLevelError, readCsvBatches } from '../files/index.js';
+import type { RowPatch } from '../tables/table.js';
+import type { ImportPlan } from './plan.js';
+import { planColumnsFromHeader } from './plan.js';
+import type { BoundColumn, RowFault, StagedFile } from './staged-file.js';
+import { emptyStagedFile, failedStagedFile, newDataFileInfo } from './staged-file.js';
+
+/**
+ * Streams an uploaded file through decompression, decoding and CSV parsing, checking every mapped
+ * value against its attribute. Nothing is written to the table here: that happens on finishing.
+ * A file-level failure is returned in `fileError`, never thrown.
+ */
+export async function stageFile(plan: ImportPlan, chunks: AsyncIterable<Uint8Array>): Promise<StagedFile> {
+  const info = newDataFileInfo();
+  const staged = emptyStagedFile(info, plan.spec.generateResultFile);
+  let ragged = 0;
+  try {
+    for await (const batch of readCsvBatches(chunks, plan.read, info)) {
+      for (const record of batch) {
+        if (staged.header.length === 0) {
+          bindHeader(plan, staged, record);
+        } else if (!stageRow(plan, staged, record)) {
+          ragged += 1;
+        }
+      }
+    }
+    checkWholeFile(plan, staged, ragged);
+    return staged;
+  } catch (error) {
+    if (error instanceof FileLevelError) return failedStagedFile(info, error);
+    throw error;
+  }
+}
+
+function bindHeader(plan: ImportPlan, staged: StagedFile, record: CsvRecord): void {
+  staged.header = record.fields;
+  const position = new Map<string, number>();
+  record.fields.forEach((name, index) => {
+    const previous = position.get(name);
+    if (previous !== undefined && name !== '') {
+      throw new FileLevelError(
+        'FILE_MALFORMED_CSV',
+        `line 1: header column "${name}" appears twice (columns ${previous + 1} and ${index + 1}); header names must be unique`,
+      );
+    }
+    position.set(name, index);
+  });
+  const planned = plan.mapped.length > 0 ? plan.mapped : planColumnsFromHeader(plan, record.fields);
+  staged.columns = planned.map((column) => bind(column, position, record.fields, plan.read.separator));
+  if (staged.columns.length === 0) {
+    throw new FileLevelError(
+      'FILE_MISSING_COLUMN',
+      `line 1: no header column names an attribute of table ${plan.table.name}; add attributesMapping or rename the columns`,
+    );
+  }
+}
+
+function bind(
+  column: ImportPlan['mapped'][number],
+  position: Map<string, number>,
+  header: string[],
+  separator: string,
+): BoundColumn {
+  const field = position.get(column.headerColumn);
+  if (field === undefined) {
+    const found = header.map((name) => `"${name}"`).join(', ');
+    const hint = header.length === 1 ? `; is format.separator ("${separator}") the file's separator?` : '';
+    throw new FileLevelError(
+      'FILE_MISSING_COLUMN',
+      `line 1: header column "${column.headerColumn}" named in attributesMapping is not in the file header (found ${found})${hint}`,
+    );
+  }
+  return { ...column, field };
+}
+
+/** Returns false for a row whose column count differs from the header's. */
+function stageRow(plan: ImportPlan, staged: StagedFile, record: CsvRecord): boolean {
+  staged.lines.push(record.line);
+  staged.fields?.push(record.fields);
+  if (record.fields.length !== staged.header.length) {
+    staged.patches.push(null);
+    staged.faults.push({
+      line: record.line,
+      column: '',
+      value: '',
+      code: 'COLUMN_COUNT_MISMATCH',
+      message: `line ${record.line} has ${record.fields.length} columns; the header has ${staged.header.length}`,
+    });
+    return false;
+  }
+  staged.patches.push(checkValues(plan, staged, record));
+  return true;
+}
+
+function checkValues(plan: ImportPlan, staged: StagedFile, record: CsvRecord): RowPatch | null {
+  const patch: RowPatch = new Array(plan.table.columns.length);
+  let faulty = false;
+  for (const column of staged.columns) {
+    const fault = checkValue(column, record, patch);
+    if (fault) {
+      staged.faults.push(fault);
+      faulty = true;
+    }
+  }
+  return faulty ? null : patch;
+}
+
+function checkValue(column: BoundColumn, record: CsvRecord, patch: RowPatch): RowFault | null {
+  let raw = record.fields[column.field] as string;
+  if (column.transform) {
+    const transformed = column.transform(raw);
+    if (!transformed.ok) return fault(record.line, column, raw, transformed.code, transformed.message);
+    raw = transformed.value;
+  }
+  const checked = column.check(raw);
+  if (!checked.ok) return fault(record.line, column, raw, checked.code, checked.message);
+  patch[column.column] = checked.value;
+  return null;
+}
+
+function fault(line: number, column: BoundColumn, value: string, code: string, message: string): RowFault {
+  return { line, column: column.headerColumn, value, code, message };
+}
+
+function checkWholeFile(plan: ImportPlan, staged: StagedFile, ragged: number): void {
+  if (staged.header.length === 0)
+    throw new FileLevelError('FILE_EMPTY', 'the file is empty; it needs a header line');
+  if (staged.lines.length === 0) {
+    throw new FileLevelError('FILE_NO_DATA', 'the file has a header line but no data line');
+  }
+  if (ragged === staged.lines.length) {
+    throw new FileLevelError(
+      'FILE_MALFORMED_CSV',
+      `no data line has the header's ${staged.header.length} columns (${staged.faults[0]?.message}); check format.separator ("${plan.read.separator}") and format.enclosing ("${plan.read.enclosing}")`,
+    );
+  }
+}
+
+export type { DataFileInfo };

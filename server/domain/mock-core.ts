@@ -1,0 +1,99 @@
+import type { MockFixture, MockFixtureInput } from '../../contracts/fixture.js';
+import { MockFixture as MockFixtureSchema } from '../../contracts/fixture.js';
+import defaultFixture from '../../fixtures/default.json' with { type: 'json' };
+import type { Clock } from './clock.js';
+import { createSystemClock } from './clock.js';
+import { ActitoError } from './errors.js';
+import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
+import { DEFAULT_PROGRESSION, RECORD_KINDS, uniformProgression } from './lifecycle/progression.js';
+import { Tenant } from './tenant.js';
+
+export const DEFAULT_TENANT = 'default';
+
+export interface MockCoreOptions {
+  /** What the mock serves; defaults to the default fixture (contract section 9). */
+  fixture?: MockFixtureInput;
+  /**
+   * The mock's time. A clock instance is shared by every tenant (tests inject a manual one); a
+   * factory gives each tenant its own, so one tenant's advance never moves another's time.
+   * By default each tenant follows the wall clock.
+   */
+  clock?: Clock | (() => Clock);
+  /** One policy for every kind, or a policy per kind. */
+  progression?: ProgressionPolicy | Partial<ProgressionSettings>;
+  /** Makes ids and tokens reproducible. */
+  random?: () => number;
+  remoteFiles?: Record<string, Record<string, Uint8Array>>;
+}
+
+/**
+ * The whole emulated Actito: one independent `Tenant` per tenant name, created on first use from
+ * the fixture, so parallel test workers sharing one server never see each other's state.
+ */
+export class MockCore {
+  readonly fixture: MockFixture;
+  readonly #tenants = new Map<string, Tenant>();
+  readonly #progression: ProgressionSettings;
+
+  constructor(private readonly options: MockCoreOptions = {}) {
+    this.fixture = parseFixture(options.fixture ?? defaultFixture);
+    this.#progression = progressionSettings(options.progression);
+  }
+
+  tenant(name: string = DEFAULT_TENANT): Tenant {
+    let tenant = this.#tenants.get(name);
+    if (!tenant) {
+      tenant = this.#newTenant(name, this.#progression);
+      this.#tenants.set(name, tenant);
+    }
+    return tenant;
+  }
+
+  /** Starts a tenant afresh from the fixture, keeping its progression settings. */
+  reset(name: string = DEFAULT_TENANT): Tenant {
+    const previous = this.#tenants.get(name);
+    const tenant = this.#newTenant(name, previous?.progression ?? this.#progression);
+    this.#tenants.set(name, tenant);
+    return tenant;
+  }
+
+  tenantNames(): string[] {
+    return [...this.#tenants.keys()];
+  }
+
+  #clockForTenant(): Clock {
+    const { clock } = this.options;
+    if (typeof clock === 'function') return clock();
+    return clock ?? createSystemClock();
+  }
+
+  #newTenant(name: string, progression: ProgressionSettings): Tenant {
+    return new Tenant({
+      name,
+      fixture: this.fixture,
+      clock: this.#clockForTenant(),
+      progression,
+      ...(this.options.random ? { random: this.options.random } : {}),
+      ...(this.options.remoteFiles ? { remoteFiles: this.options.remoteFiles } : {}),
+    });
+  }
+}
+
+function parseFixture(input: unknown): MockFixture {
+  const parsed = MockFixtureSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ActitoError('INVALID_CONTROL_REQUEST', `Invalid fixture: ${parsed.error.message}`);
+  }
+  return parsed.data;
+}
+
+export function progressionSettings(input: MockCoreOptions['progression']): ProgressionSettings {
+  if (!input) return uniformProgression(DEFAULT_PROGRESSION);
+  if ('type' in input) return uniformProgression(input as ProgressionPolicy);
+  const settings = uniformProgression(DEFAULT_PROGRESSION);
+  for (const kind of RECORD_KINDS) {
+    const policy = (input as Partial<Record<RecordKind, ProgressionPolicy>>)[kind];
+    if (policy) settings[kind] = policy;
+  }
+  return settings;
+}

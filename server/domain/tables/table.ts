@@ -1,0 +1,162 @@
+import type { CustomTableStructure, ProfileTableStructure, TableType } from '../../../contracts/tables.js';
+import { isoMoment } from '../clock.js';
+import type { AttributeRule } from '../values/index.js';
+import { ruleForCustomAttribute, ruleForProfileAttribute, toJsonValue } from '../values/index.js';
+
+/** A stored record: one canonical string (or null) per column, in column order. */
+export type Row = (string | null)[];
+/** Values an import brings for a row; `undefined` where the import does not touch the column. */
+export type RowPatch = (string | null | undefined)[];
+
+export interface Column {
+  name: string;
+  /** null for technical columns, which only the platform writes. */
+  rule: AttributeRule | null;
+}
+
+const MOMENT_COLUMNS = ['creationMoment', 'updateMoment'] as const;
+
+/**
+ * An in-memory profile or custom table: rows plus one index per unique column, so key matching
+ * and unique checks cost one map lookup whatever the table size.
+ */
+export class Table {
+  readonly columns: Column[];
+  readonly rows: Row[] = [];
+  /** Unique columns, in declared order: the order in which rows are matched to records. */
+  readonly keyColumns: number[];
+  readonly #byName = new Map<string, number>();
+  readonly #indexes = new Map<number, Map<string, number>>();
+  readonly #creationColumn: number;
+  readonly #updateColumn: number;
+  readonly #profileIdColumn: number | null;
+  #nextProfileId = 1;
+
+  private constructor(
+    readonly type: TableType,
+    readonly structure: ProfileTableStructure | CustomTableStructure,
+    columns: Column[],
+    keyColumnNames: string[],
+  ) {
+    this.columns = [...columns];
+    for (const name of MOMENT_COLUMNS) {
+      if (!this.columns.some((column) => column.name === name)) this.columns.push({ name, rule: null });
+    }
+    this.columns.forEach((column, index) => {
+      this.#byName.set(column.name, index);
+    });
+    this.keyColumns = keyColumnNames.map((name) => this.#indexOf(name));
+    for (const index of this.keyColumns) this.#indexes.set(index, new Map());
+    this.#creationColumn = this.#indexOf('creationMoment');
+    this.#updateColumn = this.#indexOf('updateMoment');
+    this.#profileIdColumn = type === 'PROFILE_TABLE' ? this.#indexOf('profileId') : null;
+  }
+
+  static profile(structure: ProfileTableStructure): Table {
+    const attributes = structure.attributes.some((a) => a.name === 'profileId')
+      ? structure.attributes
+      : [
+          { type: 'TECHNICAL' as const, name: 'profileId', unique: true, mandatory: false },
+          ...structure.attributes,
+        ];
+    const columns = attributes.map((attribute) => ({
+      name: attribute.name,
+      rule: ruleForProfileAttribute(attribute),
+    }));
+    const keys = attributes.filter((a) => a.unique && a.type !== 'TECHNICAL').map((a) => a.name);
+    return new Table('PROFILE_TABLE', structure, columns, keys);
+  }
+
+  static custom(structure: CustomTableStructure): Table {
+    if (!structure.attributes.some((a) => a.name === structure.primaryKeyAttribute)) {
+      throw new TypeError(
+        `custom table ${structure.name}: primaryKeyAttribute ${structure.primaryKeyAttribute} is not one of its attributes`,
+      );
+    }
+    const columns = structure.attributes
+      .filter((a) => !MOMENT_COLUMNS.includes(a.name as (typeof MOMENT_COLUMNS)[number]))
+      .map((attribute) => ({ name: attribute.name, rule: ruleForCustomAttribute(attribute) }));
+    const keys = [
+      structure.primaryKeyAttribute,
+      ...structure.attributes
+        .filter((a) => a.unique && a.name !== structure.primaryKeyAttribute)
+        .map((a) => a.name),
+    ];
+    return new Table('CUSTOM_TABLE', structure, columns, keys);
+  }
+
+  get id(): string {
+    return this.structure.id;
+  }
+
+  get name(): string {
+    return this.structure.name;
+  }
+
+  columnIndex(name: string): number | undefined {
+    return this.#byName.get(name);
+  }
+
+  isUnique(column: number): boolean {
+    return this.#indexes.has(column);
+  }
+
+  /** The row holding `value` in unique column `column`, if any. */
+  find(column: number, value: string): number | undefined {
+    return this.#indexes.get(column)?.get(value);
+  }
+
+  /** Stores a new record; the caller has checked mandatory and unique constraints. */
+  insert(patch: RowPatch, now: number): number {
+    const row = (patch.length === this.columns.length ? patch : patch.slice()) as Row;
+    for (let i = 0; i < this.columns.length; i += 1) if (row[i] === undefined) row[i] = null;
+    const moment = isoMoment(now);
+    row[this.#creationColumn] = moment;
+    row[this.#updateColumn] = moment;
+    if (this.#profileIdColumn !== null) row[this.#profileIdColumn] = String(this.#nextProfileId++);
+    const rowIndex = this.rows.push(row) - 1;
+    this.#index(rowIndex, row);
+    return rowIndex;
+  }
+
+  /** Overwrites the columns the patch defines; the caller has checked unique constraints. */
+  update(rowIndex: number, patch: RowPatch, now: number): void {
+    const row = this.rows[rowIndex] as Row;
+    for (const [column, index] of this.#indexes) {
+      const next = patch[column];
+      const previous = row[column];
+      if (next === undefined || next === previous) continue;
+      if (previous !== null && previous !== undefined) index.delete(previous);
+      if (next !== null) index.set(next, rowIndex);
+    }
+    for (let i = 0; i < patch.length; i += 1) {
+      const value = patch[i];
+      if (value !== undefined && this.columns[i]?.rule !== null) row[i] = value;
+    }
+    row[this.#updateColumn] = isoMoment(now);
+  }
+
+  /** A record as JSON, typed per column (numbers, booleans), technical columns included. */
+  toJson(row: Row): Record<string, string | number | boolean | null> {
+    const record: Record<string, string | number | boolean | null> = {};
+    this.columns.forEach((column, index) => {
+      const value = row[index] ?? null;
+      if (column.name === 'profileId') record[column.name] = value === null ? null : Number(value);
+      else record[column.name] = column.rule ? toJsonValue(column.rule.kind, value) : value;
+    });
+    return record;
+  }
+
+  #index(rowIndex: number, row: Row): void {
+    for (const [column, index] of this.#indexes) {
+      const value = row[column];
+      if (value !== null && value !== undefined) index.set(value, rowIndex);
+    }
+  }
+
+  #indexOf(name: string): number {
+    const index = this.#byName.get(name);
+    if (index === undefined) throw new TypeError(`table ${this.structure.name} has no column ${name}`);
+    return index;
+  }
+}

@@ -1,0 +1,143 @@
+import type { EtlDefinition } from '../../../contracts/v5.js';
+import { ActitoError } from '../errors.js';
+import type { DataSource } from '../imports/data-source.js';
+import { ImportRun } from '../imports/import-run.js';
+import type { ImportPlan } from '../imports/plan.js';
+import { invalidDefinition, planImport } from '../imports/plan.js';
+import { stageFile } from '../imports/stage.js';
+import { failedStagedFile, newDataFileInfo } from '../imports/staged-file.js';
+import type { Tenant } from '../tenant.js';
+import { etlImportSpec, parseEtlDefinition } from './definition.js';
+import type { EtlExecution } from './model.js';
+import { remoteDataSource } from './remote-location.js';
+
+/** A definition checked against its entity and table, before any data byte is read. */
+export interface EtlExecutionPlan {
+  entity: string;
+  definition: EtlDefinition;
+  plan: ImportPlan;
+}
+
+export function planEtlExecution(
+  tenant: Tenant,
+  entityName: string,
+  definitionJson: string,
+): EtlExecutionPlan {
+  const entity = tenant.entity(entityName);
+  const definition = parseEtlDefinition(definitionJson);
+  const table = entity.findTable(definition.table);
+  if (!table) {
+    const known = entity.tables
+      .filter((t) => t.type === definition.table.type)
+      .map((t) => `${t.name} (id ${t.id})`);
+    const named = definition.table.name ?? definition.table.id;
+    const field = definition.table.name !== undefined ? 'name' : 'id';
+    throw invalidDefinition([
+      {
+        path: `definition.table.${field}`,
+        message: `entity ${entityName} has no ${definition.table.type} "${named}"; it has ${known.join(', ') || 'none'}`,
+      },
+    ]);
+  }
+  return {
+    entity: entityName,
+    definition,
+    plan: planImport(table, etlImportSpec(definition), tenant.clock.now()),
+  };
+}
+
+/** Reads the data file (the uploaded part, or the remote location's file) and registers the execution. */
+export async function createEtlExecution(
+  tenant: Tenant,
+  prepared: EtlExecutionPlan,
+  upload: DataSource | null,
+  options: { signal?: AbortSignal; forcedFailure?: string | null } = {},
+): Promise<EtlExecution> {
+  const data = resolveData(tenant, prepared.definition, upload);
+  const staged =
+    data instanceof Error
+      ? failedStagedFile(newDataFileInfo(), data)
+      : await stageFile(prepared.plan, data.chunks);
+  options.signal?.throwIfAborted();
+  const entity = tenant.entity(prepared.entity);
+  const execution: EtlExecution = {
+    id: tenant.etlExecutionIds.next(),
+    entity: prepared.entity,
+    definition: prepared.definition,
+    table: prepared.plan.table,
+    dataFile: {
+      name: data instanceof Error ? null : data.name,
+      source: upload ? 'upload' : 'remoteLocation',
+    },
+    run: new ImportRun({
+      kind: 'v5.etlExecution',
+      table: prepared.plan.table,
+      spec: prepared.plan.spec,
+      staged,
+      clock: tenant.clock,
+      policy: tenant.policyFor('v5.etlExecution'),
+      forcedFailure: options.forcedFailure ?? null,
+    }),
+  };
+  entity.etlExecutions.set(execution.id, execution);
+  return execution;
+}
+
+function resolveData(tenant: Tenant, definition: EtlDefinition, upload: DataSource | null) {
+  if (upload && definition.remoteLocation) {
+    throw invalidDefinition([
+      {
+        path: 'definition.remoteLocation',
+        message: 'a data file was uploaded and a remoteLocation is named; send one or the other',
+      },
+    ]);
+  }
+  if (upload) return upload;
+  if (definition.remoteLocation) return remoteDataSource(definition, tenant.remoteFiles, tenant.clock.now());
+  throw new ActitoError(
+    'MISSING_PART',
+    'The data file part is missing: send it as multipart part "inputFile" (or name a remoteLocation in the definition).',
+    [{ path: 'inputFile', message: 'missing' }],
+  );
+}
+
+/** An execution, without counting as a status read. */
+export function findEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+  const execution = tenant.entity(entityName).etlExecutions.get(id);
+  if (!execution) {
+    throw new ActitoError('UNKNOWN_EXECUTION', `Entity ${entityName} has no ETL execution ${id}.`);
+  }
+  execution.run.status.settle();
+  return execution;
+}
+
+/** GET .../etl-executions/{id}: a status read, which may move the execution on. */
+export function getEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+  const execution = findEtlExecution(tenant, entityName, id);
+  execution.run.status.observe();
+  return execution;
+}
+
+/** An execution whose results exist, i.e. in a final status; 409 otherwise. */
+export function finishedEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+  const execution = findEtlExecution(tenant, entityName, id);
+  if (!execution.run.status.isFinal) {
+    throw new ActitoError(
+      'EXECUTION_NOT_FINISHED',
+      `ETL execution ${id} is ${execution.run.status.status}; its results exist once it is SUCCESS, WITH_ERROR or ERROR. Poll GET .../etl-executions/${id} until then.`,
+    );
+  }
+  return execution;
+}
+
+/** The files GET .../output-files zips, as the definition asked for them. */
+export function requestedOutputFiles(execution: EtlExecution): { result: boolean; errors: boolean } {
+  const { generateResultFile, generateErrorFile } = execution.definition.outputFiles;
+  if (!generateResultFile && !generateErrorFile) {
+    throw new ActitoError(
+      'OUTPUT_FILES_NOT_REQUESTED',
+      `ETL execution ${execution.id} asked for no output file: set outputFiles.generateResultFile or outputFiles.generateErrorFile to true in the definition.`,
+    );
+  }
+  return { result: generateResultFile, errors: generateErrorFile };
+}
