@@ -1,0 +1,36 @@
+import type { HttpHandler } from 'msw';
+import { http } from 'msw';
+import { ACTITO_HOSTS } from '../hosts.js';
+import type { ActitoMock, ActitoMockOptions } from '../mock.js';
+import { createActitoMock } from '../mock.js';
+
+export interface ActitoHandlersOptions extends ActitoMockOptions {
+  /** An existing mock to serve (to keep its control plane at hand); one is created otherwise. */
+  mock?: ActitoMock;
+  /** Another base URL to intercept besides the four Actito hosts, e.g. `http://localhost:9999/actito`. */
+  baseUrl?: string;
+}
+
+/** MSW handlers that pass every request for Actito to the same app the Node server runs. */
+export function createActitoHandlers(options: ActitoHandlersOptions = {}): HttpHandler[] {
+  const mock = options.mock ?? createActitoMock(options);
+  const bases = [...ACTITO_HOSTS, ...(options.baseUrl ? [options.baseUrl.replace(/\/+$/, '')] : [])];
+  return bases.map((base) => {
+    const basePath = new URL(base).pathname.replace(/\/+$/, '');
+    return http.all(`${base}/*`, ({ request }) =>
+      mock.fetch(basePath ? withoutBasePath(request, basePath) : request),
+    );
+  });
+}
+
+/** The request as the app expects it, without the base URL's path prefix. */
+function withoutBasePath(request: Request, basePath: string): Request {
+  const url = new URL(request.url);
+  url.pathname = url.pathname.slice(basePath.length) || '/';
+  const init: RequestInit & { duplex?: 'half' } = { method: request.method, headers: request.headers };
+  if (request.body) Object.assign(init, { body: request.body, duplex: 'half' });
+  return new Request(url, init);
+}
+
+export type { ActitoMock };
+export { createActitoMock };

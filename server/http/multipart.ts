@@ -1,0 +1,267 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import busboy from 'busboy';
+import { ActitoError } from '../domain/errors.js';
+import type { DataSource } from '../domain/imports/data-source.js';
+
+export interface UploadParts {
+  /** Accepted names of the JSON definition part; the first is the one messages name. */
+  definition: readonly [string, ...string[]];
+  /** Accepted names of the data file part. */
+  data: readonly [string, ...string[]];
+  maxFileBytes: number;
+}
+
+export interface UploadHandlers<Plan, Result> {
+  /** Checks the definition as soon as it arrives; throwing stops the upload (the rest is drained). */
+  onDefinition(json: string, partName: string): Plan;
+  /**
+   * Consumes the data file while it is still arriving; `null` when no data part was sent.
+   * `signal` aborts when the upload fails elsewhere (a second data part, a broken body): the
+   * handler must then not register anything.
+   */
+  onData(plan: Plan, data: DataSource | null, signal: AbortSignal): Promise<Result>;
+}
+
+const MAX_DEFINITION_BYTES = 1024 * 1024;
+
+/**
+ * Reads an import upload with busboy from the Fetch request stream (the same code under the Node
+ * server, MSW and `app.request()`), handing the data part on while it streams when the definition
+ * came first. A data part sent before the definition is buffered, within the size limit.
+ */
+export function readImportUpload<Plan, Result>(
+  request: Request,
+  parts: UploadParts,
+  handlers: UploadHandlers<Plan, Result>,
+): Promise<Result> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\b/i.test(contentType) || !request.body) {
+    throw new ActitoError(
+      'INVALID_MULTIPART',
+      `Expected a multipart/form-data body with parts "${parts.definition[0]}" (JSON) and "${parts.data[0]}" (the data file); got ${contentType || 'no Content-Type'}.`,
+    );
+  }
+  return new Promise<Result>((resolve, reject) => {
+    const upload = new UploadState(parts, handlers, resolve, reject);
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: { 'content-type': contentType },
+        limits: { fileSize: parts.maxFileBytes, fieldSize: MAX_DEFINITION_BYTES, files: 8, fields: 16 },
+      });
+    } catch (error) {
+      reject(
+        new ActitoError(
+          'INVALID_MULTIPART',
+          `The multipart body cannot be read: ${(error as Error).message}.`,
+        ),
+      );
+      return;
+    }
+    parser.on('field', (name, value, info) => upload.field(name, value, info.valueTruncated));
+    parser.on('file', (name, stream, info) => upload.file(name, stream, info.filename ?? null));
+    parser.on('error', (error) => upload.fail(multipartError(error)));
+    parser.on('close', () => void upload.bodyEnded());
+    const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
+    body.on('error', (error) => upload.fail(multipartError(error)));
+    body.pipe(parser);
+  });
+}
+
+function multipartError(error: unknown): ActitoError {
+  return new ActitoError(
+    'INVALID_MULTIPART',
+    `The multipart body cannot be read: ${(error as Error).message}.`,
+  );
+}
+
+type FileStream = Readable & { truncated?: boolean };
+
+/** The state of one upload while busboy walks its parts. */
+class UploadState<Plan, Result> {
+  #plan: { value: Plan } | null = null;
+  #dataSeen = false;
+  #buffered: { name: string | null; chunks: Uint8Array[]; size: number } | null = null;
+  #processing: Promise<Result> | null = null;
+  #failure: unknown = null;
+  #settled = false;
+  /** Part readers still running when busboy closes (a definition file, a buffered data part). */
+  readonly #readers: Promise<void>[] = [];
+  readonly #abort = new AbortController();
+
+  constructor(
+    private readonly parts: UploadParts,
+    private readonly handlers: UploadHandlers<Plan, Result>,
+    private readonly resolve: (result: Result) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  field(name: string, value: string, truncated: boolean): void {
+    if (!this.parts.definition.includes(name) || this.#failure) return;
+    if (truncated)
+      this.fail(
+        new ActitoError('INVALID_DEFINITION', `The ${name} part exceeds 1 MB.`, [
+          { path: name, message: 'too large' },
+        ]),
+      );
+    else this.#definition(value, name);
+  }
+
+  file(name: string, stream: FileStream, fileName: string | null): void {
+    if (this.#failure) {
+      stream.resume();
+    } else if (this.parts.definition.includes(name)) {
+      this.#readers.push(this.#readDefinitionFile(name, stream));
+    } else if (this.parts.data.includes(name)) {
+      this.#data(name, stream, fileName);
+    } else {
+      stream.resume();
+    }
+  }
+
+  fail(error: unknown): void {
+    if (this.#failure) return;
+    this.#failure = error;
+    this.#abort.abort();
+    this.#finish();
+  }
+
+  async bodyEnded(): Promise<void> {
+    await Promise.all(this.#readers);
+    if (this.#failure) return this.#finish();
+    if (!this.#plan) {
+      const names = this.parts.definition.map((n) => `"${n}"`).join(' or ');
+      return this.fail(
+        new ActitoError(
+          'MISSING_PART',
+          `The definition part is missing: send the JSON definition as multipart part ${names}.`,
+          [{ path: this.parts.definition[0], message: 'missing' }],
+        ),
+      );
+    }
+    if (!this.#processing) this.#start(this.#bufferedSource());
+    this.#finish();
+  }
+
+  #definition(json: string, name: string): void {
+    if (this.#plan) {
+      this.fail(
+        new ActitoError('INVALID_MULTIPART', `The definition was sent twice (part "${name}"); send it once.`),
+      );
+      return;
+    }
+    try {
+      this.#plan = { value: this.handlers.onDefinition(json, name) };
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    if (this.#buffered && !this.#processing) this.#start(this.#bufferedSource());
+  }
+
+  async #readDefinitionFile(name: string, stream: FileStream): Promise<void> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of stream) {
+        size += (chunk as Buffer).length;
+        if (size <= MAX_DEFINITION_BYTES) chunks.push(chunk as Buffer);
+      }
+    } catch (error) {
+      this.fail(multipartError(error));
+      return;
+    }
+    if (size > MAX_DEFINITION_BYTES) {
+      this.fail(
+        new ActitoError('INVALID_DEFINITION', `The ${name} part exceeds 1 MB.`, [
+          { path: name, message: 'too large' },
+        ]),
+      );
+    } else if (!this.#failure) {
+      this.#definition(Buffer.concat(chunks).toString('utf8'), name);
+    }
+  }
+
+  #data(name: string, stream: FileStream, fileName: string | null): void {
+    if (this.#dataSeen) {
+      stream.resume();
+      this.fail(
+        new ActitoError(
+          'INVALID_MULTIPART',
+          `More than one data file part was sent (again "${name}"); send exactly one.`,
+        ),
+      );
+      return;
+    }
+    this.#dataSeen = true;
+    const tooLarge = new Promise<never>((_, rejectLimit) => {
+      stream.once('limit', () => rejectLimit(this.#tooLarge(name)));
+    });
+    tooLarge.catch(() => {});
+    if (this.#plan) {
+      this.#start({ name: fileName, chunks: limitedChunks(stream, tooLarge) }, stream);
+    } else {
+      this.#readers.push(this.#buffer(stream, fileName, tooLarge));
+    }
+  }
+
+  async #buffer(stream: FileStream, fileName: string | null, tooLarge: Promise<never>): Promise<void> {
+    const buffered = { name: fileName, chunks: [] as Uint8Array[], size: 0 };
+    try {
+      for await (const chunk of limitedChunks(stream, tooLarge)) buffered.chunks.push(chunk);
+      this.#buffered = buffered;
+      if (this.#plan && !this.#processing) this.#start(this.#bufferedSource());
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  #bufferedSource(): DataSource | null {
+    if (!this.#buffered) return null;
+    const { name, chunks } = this.#buffered;
+    return {
+      name,
+      chunks: (async function* () {
+        yield* chunks;
+      })(),
+    };
+  }
+
+  #tooLarge(name: string): ActitoError {
+    const mb = Math.round(this.parts.maxFileBytes / (1024 * 1024));
+    return new ActitoError(
+      'FILE_TOO_LARGE',
+      `The data file part "${name}" exceeds the ${mb} MB upload limit.`,
+      [{ path: name, message: `larger than ${this.parts.maxFileBytes} bytes` }],
+    );
+  }
+
+  /** Hands the data on; once the handler is done, whatever it left unread is drained so busboy can finish. */
+  #start(source: DataSource | null, stream?: FileStream): void {
+    const plan = this.#plan as { value: Plan };
+    this.#processing = this.handlers.onData(plan.value, source, this.#abort.signal);
+    this.#processing.catch((error) => this.fail(error)).finally(() => stream?.resume());
+  }
+
+  #finish(): void {
+    if (this.#settled) return;
+    if (this.#failure) {
+      this.#settled = true;
+      this.reject(this.#failure);
+      return;
+    }
+    const processing = this.#processing;
+    if (!processing) return;
+    this.#settled = true;
+    processing.then(this.resolve, this.reject);
+  }
+}
+
+/** The file stream's chunks, failing with FILE_TOO_LARGE if busboy cut it at the size limit. */
+async function* limitedChunks(stream: FileStream, tooLarge: Promise<never>): AsyncGenerator<Uint8Array> {
+  // A reader that stops early (a file-level failure) must not destroy busboy's part stream, which
+  // would stall the multipart parser: the rest is drained instead (see #start).
+  for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Uint8Array;
+  if (stream.truncated) await tooLarge;
+}

@@ -1,0 +1,27 @@
+import { zipStream } from '../domain/files/index.js';
+import type { ImportRun } from '../domain/imports/import-run.js';
+import { errorFileChunks, resultFileChunks } from '../domain/imports/output-files.js';
+
+/** The V5 output-files archive: result.csv and/or errors.csv, streamed. */
+export function outputFilesZip(
+  run: ImportRun,
+  wanted: { result: boolean; errors: boolean },
+): ReadableStream<Uint8Array> {
+  const entries = [
+    ...(wanted.result ? [{ name: 'result.csv', chunks: () => resultFileChunks(run) }] : []),
+    ...(wanted.errors ? [{ name: 'errors.csv', chunks: () => errorFileChunks(run) }] : []),
+  ];
+  return zipStream(entries);
+}
+
+/** A CSV file as a streamed response body. */
+export function csvBody(chunks: Iterable<Uint8Array>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.iterator]();
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+  });
+}

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import type { EtlExecutionCreated } from '../../../contracts/v5.js';
+import type { EtlExecution } from '../../domain/v5-etl-executions/model.js';
+import type { EtlExecutionPlan } from '../../domain/v5-etl-executions/service.js';
+import {
+  createEtlExecution,
+  finishedEtlExecution,
+  getEtlExecution,
+  planEtlExecution,
+  requestedOutputFiles,
+} from '../../domain/v5-etl-executions/service.js';
+import { produces } from '../accept.js';
+import { drainUnreadBody, locationOf } from '../body.js';
+import type { MockEnv } from '../env.js';
+import { readImportUpload } from '../multipart.js';
+import { outputFilesZip } from '../output-files.js';
+import { presentEtlExecution, presentIntegrationResults } from '../presenters/v5.js';
+
+export const V5_PREFIXES = ['/mass-imports/v5', '/v5'] as const;
+const V5_PARTS = {
+  definition: ['definition', 'parameters', 'etl'],
+  data: ['inputFile', 'file', 'data'],
+} as const;
+
+/** The four one-shot ETL execution routes, mounted under both V5 prefixes. */
+export function v5EtlExecutionRoutes(options: { maxUploadBytes: number }): Hono<MockEnv> {
+  const routes = new Hono<MockEnv>();
+  const json = produces('application/json');
+
+  routes.post('/entities/:entity/etl-executions', json, async (c) => {
+    const tenant = c.get('tenant');
+    const entity = c.req.param('entity');
+    try {
+      tenant.entity(entity);
+      const execution = await readImportUpload<EtlExecutionPlan, EtlExecution>(
+        c.req.raw,
+        { ...V5_PARTS, maxFileBytes: options.maxUploadBytes },
+        {
+          onDefinition: (definitionJson) => planEtlExecution(tenant, entity, definitionJson),
+          onData: (plan, data, signal) => createEtlExecution(tenant, plan, data, { signal }),
+        },
+      );
+      c.header('Location', locationOf(c.req.raw, c.req.path, execution.id));
+      const body: EtlExecutionCreated = { id: execution.id };
+      return c.json(body, 201);
+    } catch (error) {
+      await drainUnreadBody(c.req.raw, options.maxUploadBytes * 2);
+      throw error;
+    }
+  });
+
+  routes.get('/entities/:entity/etl-executions/:id', json, (c) => {
+    const execution = getEtlExecution(c.get('tenant'), c.req.param('entity'), c.req.param('id'));
+    return c.json(presentEtlExecution(execution));
+  });
+
+  routes.get('/entities/:entity/etl-executions/:id/integration-results', json, (c) => {
+    const execution = finishedEtlExecution(c.get('tenant'), c.req.param('entity'), c.req.param('id'));
+    return c.json(presentIntegrationResults(execution));
+  });
+
+  routes.get('/entities/:entity/etl-executions/:id/output-files', produces('application/zip'), (c) => {
+    const execution = finishedEtlExecution(c.get('tenant'), c.req.param('entity'), c.req.param('id'));
+    const wanted = requestedOutputFiles(execution);
+    return new Response(outputFilesZip(execution.run, wanted), {
+      headers: {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="etl-execution-${execution.id}-output-files.zip"`,
+      },
+    });
+  });
+
+  return routes;
+}

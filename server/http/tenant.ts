@@ -1,0 +1,23 @@
+import type { MiddlewareHandler } from 'hono';
+import { ActitoError } from '../domain/errors.js';
+import type { MockCore } from '../domain/mock-core.js';
+import { DEFAULT_TENANT } from '../domain/mock-core.js';
+import type { MockEnv } from './env.js';
+
+export const TENANT_HEADER = 'x-mock-tenant';
+const TENANT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Picks the tenant whose state a request sees: the X-Mock-Tenant header, else the default one. */
+export function tenantFromHeader(core: MockCore): MiddlewareHandler<MockEnv> {
+  return async function selectTenant(c, next) {
+    const name = c.req.header(TENANT_HEADER) ?? DEFAULT_TENANT;
+    if (!TENANT_NAME.test(name)) {
+      throw new ActitoError(
+        'INVALID_CONTROL_REQUEST',
+        `X-Mock-Tenant "${name}" is not a valid tenant name: use 1 to 64 letters, digits, dots, dashes or underscores.`,
+      );
+    }
+    c.set('tenant', core.tenant(name));
+    await next();
+  };
+}

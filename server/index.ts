@@ -1,0 +1,11 @@
+export type { FetchLike, MockControl } from './control-client.js';
+export { connectActitoMock, createControlClient, MockControlError } from './control-client.js';
+export type { Clock } from './domain/clock.js';
+export { createManualClock, createSystemClock } from './domain/clock.js';
+export { ERROR_CODES } from './domain/errors.js';
+export { seededRandom } from './domain/ids.js';
+export type { ProgressionPolicy, RecordKind } from './domain/lifecycle/progression.js';
+export { parseProgression } from './domain/lifecycle/progression.js';
+export { ACTITO_HOSTS } from './hosts.js';
+export type { ActitoMock, ActitoMockOptions } from './mock.js';
+export { createActitoMock } from './mock.js';
