@@ -1,0 +1,24 @@
+# Build stage: install everything, compile TypeScript to dist/.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY contracts ./contracts
+COPY server ./server
+COPY fixtures ./fixtures
+RUN npm run build
+
+# Runtime stage: production dependencies and the compiled mock only.
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY fixtures ./fixtures
+USER node
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD ["node", "dist/server/adapters/cli.js", "healthcheck"]
+# The same command as `npm start`, which the tests start (test/dockerfile.test.ts checks they match).
+CMD ["node", "dist/server/adapters/cli.js"]
