@@ -22,6 +22,11 @@ export function seedRows(table: Table, rows: SeedRows, now: number): void {
       if (!checked.ok) throw new TypeError(`rows[${rowNumber}].${name}: ${checked.message}`);
       patch[column] = checked.value;
     }
+    table.columns.forEach((column, index) => {
+      if (column.rule?.mandatory && (patch[index] ?? null) === null) {
+        throw new TypeError(`rows[${rowNumber}].${column.name}: attribute ${column.name} is mandatory`);
+      }
+    });
     for (const column of table.keyColumns) {
       const value = patch[column];
       if (typeof value === 'string' && table.find(column, value) !== undefined) {

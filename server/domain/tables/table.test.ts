@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { MockFixture } from '../../../contracts/fixture.js';
+import defaultFixture from '../../../fixtures/default.json' with { type: 'json' };
+import { seedRows } from './seed.js';
+import { Table } from './table.js';
+
+const fixture = MockFixture.parse(defaultFixture);
+const entity = fixture.entities[0] as (typeof fixture.entities)[0];
+const profiles = () => Table.profile(entity.profileTables[0] as (typeof entity.profileTables)[0]);
+const orders = () => Table.custom(entity.customTables[0] as (typeof entity.customTables)[0]);
+
+describe('Table', () => {
+  it('matches records on unique attributes in declared order; custom tables on their primary key first', () => {
+    const table = profiles();
+    expect(table.keyColumns.map((c) => table.columns[c]?.name)).toEqual(['emailAddress', 'customerId']);
+    const orderTable = orders();
+    expect(orderTable.keyColumns.map((c) => orderTable.columns[c]?.name)).toEqual(['orderId']);
+  });
+
+  it('keeps unique indexes in step with updates', () => {
+    const table = profiles();
+    seedRows(table, [{ emailAddress: 'a@x.com', customerId: 'C1' }], 0);
+    const email = table.columnIndex('emailAddress') as number;
+    const customer = table.columnIndex('customerId') as number;
+    const patch = new Array(table.columns.length);
+    patch[customer] = 'C2';
+    table.update(0, patch, 1000);
+    expect(table.find(customer, 'C1')).toBeUndefined();
+    expect(table.find(customer, 'C2')).toBe(0);
+    expect(table.find(email, 'a@x.com')).toBe(0);
+    expect(table.toJson(table.rows[0] as never)).toMatchObject({
+      profileId: 1,
+      customerId: 'C2',
+      creationMoment: '1970-01-01T00:00:00.000Z',
+      updateMoment: '1970-01-01T00:00:01.000Z',
+    });
+  });
+
+  it('seeds rows with the checks of an import, naming the row and attribute at fault', () => {
+    const table = orders();
+    seedRows(table, [{ orderId: 'O1', customerId: 'C1', amount: 12.5, status: 'NEW' }], 0);
+    expect(table.toJson(table.rows[0] as never)).toMatchObject({
+      orderId: 'O1',
+      amount: 12.5,
+      status: 'NEW',
+    });
+    expect(() =>
+      seedRows(table, [{ orderId: 'O2', customerId: 'C1', amount: 1, status: 'LOST' }], 0),
+    ).toThrow(/rows\[0\]\.status/);
+    expect(() => seedRows(table, [{ orderId: 'O1', customerId: 'C1', amount: 1 }], 0)).toThrow(
+      /already taken/,
+    );
+    expect(() => seedRows(table, [{ orderId: 'O3', amount: 1 }], 0)).toThrow(
+      /rows\[0\]\.customerId.*mandatory/,
+    );
+    expect(() => seedRows(table, [{ nope: 1 }], 0)).toThrow(/no importable attribute nope/);
+  });
+
+  it('refuses a custom table whose primary key is not an attribute', () => {
+    const structure = {
+      ...(entity.customTables[0] as (typeof entity.customTables)[0]),
+      primaryKeyAttribute: 'missing',
+    };
+    expect(() => Table.custom(structure)).toThrow(/primaryKeyAttribute missing/);
+  });
+});
