@@ -1,6 +1,7 @@
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { zipEntries } from './helpers/actito-client.js';
-import { csv, zipped } from './helpers/files.js';
+import { csv, gzipped, zipped } from './helpers/files.js';
 import { TRANSPORTS, useTransport } from './helpers/transports.js';
 
 const ENTITY = 'demo';
@@ -189,5 +190,66 @@ describe.each(TRANSPORTS)('V5 one-shot ETL execution lifecycle (%s)', (transport
       id,
       status: 'PENDING',
     });
+  });
+});
+
+describe.each(TRANSPORTS)('V5 file formats (%s)', (transport) => {
+  const harness = useTransport(transport);
+
+  it('reads a gzipped ISO-8859-1 file with tab separators and CRLF into a custom table, and answers in kind', async () => {
+    const { client, control } = await harness.session();
+    await control.setProgression('v5.etlExecution', { type: 'immediate' });
+    const text = csv(
+      [
+        ['orderId', 'customer', 'amount', 'status', 'when', 'creationMoment'],
+        ['O-1', 'Zoé', '12.50', 'new', '31/01/2026 10:00', 'ignored'],
+        ['O-2', 'Léa', '7', 'LOST', '01/02/2026 11:30', 'ignored'],
+      ],
+      '\t',
+      '\r\n',
+    );
+    const orders = {
+      table: { type: 'CUSTOM_TABLE', id: '5f0c7e1a-2b7d-4c1e-9a53-0d6f1b2c3a41' },
+      mode: 'CREATE_UPDATE',
+      file: { compression: 'GZIP' },
+      format: { separator: 'TAB', endOfLine: 'CRLF', encoding: 'ISO-8859-1' },
+      attributesMapping: [
+        { headerColumn: 'orderId', attributeName: 'orderId' },
+        { headerColumn: 'customer', attributeName: 'customerId' },
+        { headerColumn: 'amount', attributeName: 'amount' },
+        { headerColumn: 'status', attributeName: 'status' },
+        { headerColumn: 'when', attributeName: 'orderMoment' },
+      ],
+      transformations: [
+        { type: 'UPPERCASE', headerColumn: 'status' },
+        { type: 'DATE_FORMAT', headerColumn: 'when', fromFormat: 'dd/MM/yyyy HH:mm' },
+      ],
+      outputFiles: { generateResultFile: true, generateErrorFile: true },
+    };
+    const response = await client.uploadEtl(
+      ENTITY,
+      orders,
+      gzipped(Buffer.from(text, 'latin1')),
+      'orders.csv.gz',
+    );
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    expect(await client.getJson(`${BASE}/${id}`)).toMatchObject({ status: 'WITH_ERROR' });
+    expect(await client.getJson(`${BASE}/${id}/integration-results`)).toMatchObject({
+      results: [
+        { table: { type: 'CUSTOM_TABLE', name: 'Orders' }, totalRows: 2, createdRows: 1, rowsInError: 1 },
+      ],
+    });
+    const files = await client.get(`${BASE}/${id}/output-files`, { accept: 'application/zip' });
+    const entries = unzipSync(new Uint8Array(await files.arrayBuffer()));
+    const result = Buffer.from(entries['result.csv'] as Uint8Array).toString('latin1');
+    expect(result.split('\r\n')).toEqual([
+      'orderId\tcustomer\tamount\tstatus\twhen\tcreationMoment\tstatus\terrorMessage',
+      'O-1\tZoé\t12.50\tnew\t31/01/2026 10:00\tignored\tCREATED\t',
+      expect.stringMatching(
+        /^O-2\tLéa\t7\tLOST\t01\/02\/2026 11:30\tignored\tERROR\t"status: ""LOST"" is not accepted; expected one of ""NEW""/,
+      ),
+      '',
+    ]);
   });
 });
