@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fidelity } from './fidelity.js';
+import { EntityFixture, SeedRows } from './fixture.js';
 
 const control = (id: string, description: string) => ({ id, ...fidelity('modelled', description) });
 
@@ -13,7 +14,9 @@ export const ProgressionPolicy = z
   .meta(control('ProgressionPolicy', 'When a managed record moves to its next status.'));
 export type ProgressionPolicy = z.infer<typeof ProgressionPolicy>;
 
-export const RecordKind = z.enum(['v5.etlExecution', 'v4.import']);
+export const RecordKind = z
+  .enum(['v5.etlExecution', 'v4.import'])
+  .meta(fidelity('modelled', 'A kind of managed record: V5 ETL executions or V4 imports.'));
 export type RecordKind = z.infer<typeof RecordKind>;
 
 export const ProgressionRequest = z
@@ -46,7 +49,285 @@ export const ResetResponse = z
   .meta(control('ResetResponse', 'What was reset.'));
 export type ResetResponse = z.infer<typeof ResetResponse>;
 
+export const ResetQuery = z
+  .object({
+    entity: z
+      .string()
+      .min(1)
+      .optional()
+      .meta({ description: 'Reset only this entity; everything of the tenant when left out.' }),
+  })
+  .meta(fidelity('modelled', 'Query of POST /__mock/reset.'));
+export type ResetQuery = z.infer<typeof ResetQuery>;
+
 export const HealthResponse = z
   .object({ status: z.literal('ok'), version: z.string(), tenant: z.string(), now: z.string() })
   .meta(control('HealthResponse', 'The mock is up.'));
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---- Seeding: table structures and existing rows, per tenant ----
+
+/** A JSON value of a table row, as a fixture writes it. */
+const RowValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const TableSummary = z
+  .object({ type: z.enum(['PROFILE_TABLE', 'CUSTOM_TABLE']), id: z.string(), name: z.string() })
+  .meta(control('TableSummary', 'A table of an entity, by type, id and name.'));
+export type TableSummary = z.infer<typeof TableSummary>;
+
+export const EntitySeed = EntityFixture.omit({ name: true })
+  .extend({ name: z.string().min(1).optional() })
+  .meta(
+    control(
+      'EntitySeed',
+      "An entity's table structures and existing rows (the fixture's entity shape; `name` may be left out: the URL names the entity).",
+    ),
+  );
+export type EntitySeed = z.input<typeof EntitySeed>;
+
+export const SeedEntityResponse = z
+  .object({
+    entity: z.string(),
+    tables: z.array(TableSummary.extend({ rows: z.number().int() })),
+  })
+  .meta(control('SeedEntityResponse', 'The entity as seeded: its tables and how many rows each holds.'));
+export type SeedEntityResponse = z.infer<typeof SeedEntityResponse>;
+
+export const AddRowsRequest = z
+  .object({ rows: SeedRows })
+  .meta(
+    control(
+      'AddRowsRequest',
+      'Records to create, keyed by attribute name; checked like an import (formats, mandatory, unique). All or nothing.',
+    ),
+  );
+export type AddRowsRequest = z.infer<typeof AddRowsRequest>;
+
+export const AddRowsResponse = z
+  .object({ table: TableSummary, added: z.number().int(), total: z.number().int() })
+  .meta(control('AddRowsResponse', 'How many rows were created and how many the table now holds.'));
+export type AddRowsResponse = z.infer<typeof AddRowsResponse>;
+
+export const TableRowsResponse = z
+  .object({
+    table: TableSummary,
+    total: z.number().int(),
+    rows: z.array(z.record(z.string(), RowValue)),
+  })
+  .meta(control('TableRowsResponse', "A table's rows, technical columns included, after due transitions."));
+export type TableRowsResponse = z.infer<typeof TableRowsResponse>;
+
+// ---- Faults ----
+
+const faultTimes = z
+  .number()
+  .int()
+  .positive()
+  .default(1)
+  .meta({ description: 'How many matching requests (or records) the fault applies to.' });
+
+const requestFaultShape = {
+  type: z.literal('request'),
+  method: z
+    .string()
+    .regex(/^([A-Za-z]+|\*)$/, 'an HTTP method, or * for any')
+    .default('*'),
+  path: z.string().startsWith('/', 'a path pattern starts with /').meta({
+    description:
+      'Glob over the request path: `*` matches within one segment, a `**` segment matches any number of segments; e.g. `/mass-imports/v5/**`.',
+  }),
+  times: faultTimes,
+  status: z.number().int().min(400).max(599).optional(),
+  code: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9_]*$/, 'an UPPER_SNAKE error code')
+    .optional()
+    .meta({ description: 'Error code of the answer; INJECTED_FAULT by default.' }),
+  message: z.string().optional(),
+  latencyMs: z.number().int().nonnegative().max(120_000).optional(),
+};
+
+const importFaultShape = {
+  type: z.literal('import'),
+  kind: z.union([RecordKind, z.literal('*')]),
+  outcome: z.enum(['fail', 'hold']).meta({
+    description:
+      '`fail`: the record ends in a file-level failure with `reason`; `hold`: it stays in `holdAt`.',
+  }),
+  reason: z.string().min(1).optional(),
+  holdAt: z.enum(['PENDING', 'RUNNING']).default('RUNNING'),
+  times: faultTimes,
+};
+
+export const FaultRequest = z
+  .discriminatedUnion('type', [
+    z.object(requestFaultShape).superRefine((fault, ctx) => {
+      if (fault.status === undefined && fault.latencyMs === undefined)
+        ctx.addIssue({ code: 'custom', path: ['status'], message: 'give a status, a latencyMs, or both' });
+      if (fault.status === undefined && (fault.code !== undefined || fault.message !== undefined))
+        ctx.addIssue({ code: 'custom', path: ['status'], message: 'code and message need a status' });
+    }),
+    z.object(importFaultShape).superRefine((fault, ctx) => {
+      if (fault.outcome === 'hold' && fault.reason !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason applies to outcome "fail" only' });
+    }),
+  ])
+  .meta(
+    control(
+      'FaultRequest',
+      '`request`: the next `times` requests matching method and path answer `status` (error envelope) and/or wait `latencyMs`. `import`: the next `times` uploads of `kind` fail at file level or stay in `holdAt`.',
+    ),
+  );
+export type FaultRequest = z.input<typeof FaultRequest>;
+
+const injected = { id: z.string(), remaining: z.number().int() };
+
+export const InjectedFault = z
+  .discriminatedUnion('type', [
+    z.object({ ...requestFaultShape, ...injected }),
+    z.object({ ...importFaultShape, ...injected }),
+  ])
+  .meta(control('InjectedFault', 'An active fault and how many more times it applies.'));
+export type InjectedFault = z.infer<typeof InjectedFault>;
+export type InjectedRequestFault = Extract<InjectedFault, { type: 'request' }>;
+export type InjectedImportFault = Extract<InjectedFault, { type: 'import' }>;
+
+export const FaultsResponse = z
+  .object({ faults: z.array(InjectedFault) })
+  .meta(control('FaultsResponse', 'The active faults, oldest first.'));
+export type FaultsResponse = z.infer<typeof FaultsResponse>;
+
+export const ClearedResponse = z
+  .object({ cleared: z.number().int() })
+  .meta(control('ClearedResponse', 'How many items were removed.'));
+export type ClearedResponse = z.infer<typeof ClearedResponse>;
+
+// ---- Journal ----
+
+export const JournalQuery = z
+  .object({
+    method: z.string().optional(),
+    path: z.string().optional().meta({ description: 'A path glob, as in faults.' }),
+    status: z
+      .string()
+      .regex(/^([1-5]\d\d|[1-5]xx)$/, 'a status such as 201, or a class such as 4xx')
+      .optional(),
+    since: z.iso.datetime().optional().meta({ description: 'Entries at or after this mock time.' }),
+    after: z.coerce.number().int().nonnegative().optional().meta({ description: 'Entries after this seq.' }),
+  })
+  .meta(control('JournalQuery', 'Filters of the request journal; all optional, combined with AND.'));
+export type JournalQuery = z.input<typeof JournalQuery>;
+
+export const JournalDataFile = z
+  .object({
+    name: z.string().nullable(),
+    source: z.enum(['upload', 'remoteLocation']),
+    size: z.number().int().meta({ description: 'Bytes as sent (compressed).' }),
+    compression: z.enum(['NONE', 'ZIP', 'GZIP']),
+    entryName: z.string().nullable().meta({ description: 'The CSV inside a ZIP archive.' }),
+    rowCount: z.number().int().meta({ description: 'Data rows read (the header excluded).' }),
+    fileError: z.string().nullable(),
+  })
+  .meta(control('JournalDataFile', 'The data file of an upload, as the mock read it.'));
+export type JournalDataFile = z.infer<typeof JournalDataFile>;
+
+export const JournalUpload = z
+  .object({
+    kind: RecordKind,
+    id: z.string(),
+    entity: z.string(),
+    table: TableSummary,
+    definition: z.unknown().optional().meta({ description: 'V5: the parsed ETL definition.' }),
+    parameters: z.unknown().optional().meta({ description: 'V4: the parsed import parameters.' }),
+    dataFile: JournalDataFile,
+  })
+  .meta(control('JournalUpload', 'What an accepted upload carried.'));
+export type JournalUpload = z.infer<typeof JournalUpload>;
+
+export const JournalEntry = z
+  .object({
+    seq: z.number().int(),
+    method: z.string(),
+    path: z.string(),
+    query: z.record(z.string(), z.string()),
+    route: z
+      .string()
+      .nullable()
+      .meta({ description: 'The matched route pattern, e.g. `/v5/entities/:entity/...`.' }),
+    operation: z.string().nullable(),
+    status: z.number().int(),
+    errorCode: z.string().nullable(),
+    time: z.string().meta({ description: 'When the request arrived, on the mock clock.' }),
+    durationMs: z.number().meta({ description: 'Real time taken to answer (injected latency included).' }),
+    upload: JournalUpload.nullable(),
+  })
+  .meta(control('JournalEntry', 'One request the tenant received (control requests excluded).'));
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+export const JournalResponse = z
+  .object({
+    entries: z.array(JournalEntry),
+    inFlight: z.number().int().meta({ description: 'Requests received and not answered yet.' }),
+    dropped: z.number().int().meta({ description: 'Oldest entries forgotten to stay within capacity.' }),
+    capacity: z.number().int(),
+  })
+  .meta(control('JournalResponse', 'The matching journal entries, oldest first.'));
+export type JournalResponse = z.infer<typeof JournalResponse>;
+
+// ---- Coverage ----
+
+export const CoverageOperation = z
+  .object({
+    operation: z.string().meta({ description: 'The operationId, else "METHOD route".' }),
+    calls: z.number().int(),
+    statuses: z.record(z.string(), z.number().int()),
+  })
+  .meta(control('CoverageOperation', 'How often an operation was called, by answered status.'));
+export type CoverageOperation = z.infer<typeof CoverageOperation>;
+
+export const CoverageReport = z
+  .object({
+    since: z.string().meta({ description: 'The last reset, on the mock clock.' }),
+    requests: z.number().int(),
+    operations: z.array(CoverageOperation),
+    recordStatuses: z
+      .record(z.string(), z.record(z.string(), z.number().int()))
+      .meta({ description: 'Per kind, the execution/import statuses the client read, with counts.' }),
+    errorCodes: z.record(z.string(), z.number().int()),
+    unauthorized: z.boolean().meta({ description: 'A 401 was answered.' }),
+    tooManyRequests: z.boolean().meta({ description: 'A 429 was answered.' }),
+    never: z
+      .object({
+        operations: z.array(z.string()),
+        finalStatuses: z.array(z.string()),
+        responses: z.array(z.string()),
+      })
+      .meta({
+        description:
+          'What was never exercised: operations never called; final statuses never read (for kinds the client uploaded); 401/429 never answered.',
+      }),
+  })
+  .meta(control('CoverageReport', 'What the clients of this tenant exercised since the last reset.'));
+export type CoverageReport = z.infer<typeof CoverageReport>;
+
+// ---- Path and query parameters of the control routes above ----
+
+export const ControlEntityPath = z
+  .object({ entity: z.string().min(1).meta({ description: 'Entity name, e.g. demo.' }) })
+  .meta(fidelity('modelled', 'Path parameter naming an entity of the tenant.'));
+export type ControlEntityPath = z.infer<typeof ControlEntityPath>;
+
+export const ControlTablePath = ControlEntityPath.extend({
+  table: z.string().min(1).meta({ description: 'Table name or id, e.g. Profiles or 1.' }),
+}).meta(fidelity('modelled', 'Path parameters naming an entity and one of its tables.'));
+export type ControlTablePath = z.infer<typeof ControlTablePath>;
+
+export const ControlTableQuery = z
+  .object({
+    type: z
+      .enum(['PROFILE_TABLE', 'CUSTOM_TABLE'])
+      .optional()
+      .meta({ description: 'Needed only when a profile table and a custom table share the name.' }),
+  })
+  .meta(fidelity('modelled', 'Query of the table rows routes.'));
+export type ControlTableQuery = z.infer<typeof ControlTableQuery>;

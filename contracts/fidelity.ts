@@ -5,8 +5,12 @@ import { z } from 'zod';
  * `confirmed`: stated by Actito's public documentation or seen in a real public client.
  * `modelled`: chosen by this project because Actito publishes nothing about it.
  */
-export const Fidelity = z.enum(['confirmed', 'modelled']);
-export type Fidelity = z.infer<typeof Fidelity>;
+const FIDELITY_LEVELS = ['confirmed', 'modelled'] as const;
+export const Fidelity = z
+  .enum(FIDELITY_LEVELS)
+  .meta(fidelity('modelled', 'How sure the mock is that a shape matches the real Actito API.'));
+// Spelled from the tuple, not inferred: the schema's own mark is typed with it.
+export type Fidelity = (typeof FIDELITY_LEVELS)[number];
 
 /** Metadata attached to a schema with `.meta()`; it ends up in the OpenAPI document. */
 export function fidelity(

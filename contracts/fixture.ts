@@ -3,9 +3,9 @@ import { fidelity } from './fidelity.js';
 import { CustomTableStructure, ProfileTableStructure } from './tables.js';
 
 /** Rows to load into a table, as JSON records keyed by attribute name. */
-export const SeedRows = z.array(
-  z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-);
+export const SeedRows = z
+  .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])))
+  .meta(fidelity('modelled', 'Existing records of a table, keyed by attribute name.'));
 export type SeedRows = z.infer<typeof SeedRows>;
 
 export const EntityFixture = z

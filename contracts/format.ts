@@ -20,15 +20,32 @@ export const EndOfLine = z
       '\\r': '\r',
     };
     return byName[value] ?? (value as '\n' | '\r\n' | '\r');
-  });
+  })
+  // The pipe gives the output side a JSON Schema (a bare transform has none).
+  .pipe(z.enum(['\n', '\r\n', '\r']))
+  .meta(
+    fidelity(
+      'confirmed',
+      'Line ending of the data file; the names LF, CRLF, CR and the escaped forms are modelled aliases.',
+    ),
+  );
 export type EndOfLine = z.output<typeof EndOfLine>;
 
 export const Encoding = z.enum(['UTF-8', 'ISO-8859-1']).meta(fidelity('confirmed', 'File encoding.'));
 export type Encoding = z.infer<typeof Encoding>;
 
-export const Separator = singleChar('separator');
-export const Enclosing = singleChar('enclosing');
-export const Escaping = singleChar('escaping');
+export const Separator = singleChar('separator').meta(
+  fidelity('confirmed', 'Field separator, one character; TAB or \\t name a tab.'),
+);
+export type Separator = z.output<typeof Separator>;
+export const Enclosing = singleChar('enclosing').meta(
+  fidelity('modelled', 'Quote character around fields holding the separator or a line break.'),
+);
+export type Enclosing = z.output<typeof Enclosing>;
+export const Escaping = singleChar('escaping').meta(
+  fidelity('modelled', 'Character escaping the enclosing character inside an enclosed field.'),
+);
+export type Escaping = z.output<typeof Escaping>;
 
 export const ImportMode = z
   .enum(['CREATE_UPDATE', 'CREATE_ONLY', 'UPDATE_ONLY'])
@@ -39,3 +56,14 @@ export const AttributeMapping = z
   .object({ headerColumn: z.string().min(1), attributeName: z.string().min(1) })
   .meta(fidelity('confirmed', 'Maps a CSV header column to a table attribute.'));
 export type AttributeMapping = z.infer<typeof AttributeMapping>;
+
+/** A data file part (CSV, or one CSV in a zip, or gzipped CSV); the mock detects the compression from the bytes. */
+export const DataFile = z
+  .file()
+  .meta(
+    fidelity(
+      'confirmed',
+      'The data file: CSV (RFC 4180, header line first), plain, zipped (one CSV inside) or gzipped; at most 100 MB.',
+    ),
+  );
+export type DataFile = z.infer<typeof DataFile>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fidelity } from './fidelity.js';
 import {
   AttributeMapping,
+  DataFile,
   Enclosing,
   Encoding,
   EndOfLine,
@@ -9,6 +10,7 @@ import {
   ImportMode,
   Separator,
 } from './format.js';
+import { EntityPath } from './paths.js';
 import { TableType } from './tables.js';
 
 export const EtlTableRef = z
@@ -23,7 +25,9 @@ export const EtlTableRef = z
   .meta(fidelity('modelled', 'Destination table of an ETL execution.'));
 export type EtlTableRef = z.infer<typeof EtlTableRef>;
 
-export const Compression = z.enum(['NONE', 'ZIP', 'GZIP']);
+export const Compression = z
+  .enum(['NONE', 'ZIP', 'GZIP'])
+  .meta(fidelity('modelled', 'Compression of the data file; detected from the bytes when left out.'));
 export type Compression = z.infer<typeof Compression>;
 
 export const EtlFormat = z
@@ -34,7 +38,9 @@ export const EtlFormat = z
     endOfLine: EndOfLine.optional(),
     encoding: Encoding.default('UTF-8'),
   })
-  .loose();
+  .loose()
+  .meta(fidelity('modelled', 'CSV format of the data file, encoding included.'));
+export type EtlFormat = z.output<typeof EtlFormat>;
 
 const transformation = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), headerColumn: z.string().min(1), ...shape });
@@ -125,18 +131,46 @@ export const EtlExecution = z
   });
 export type EtlExecution = z.infer<typeof EtlExecution>;
 
-export const IntegrationResult = z.object({
-  table: z.object({ type: TableType, name: z.string(), id: z.string() }),
-  totalRows: z.number().int(),
-  createdRows: z.number().int(),
-  updatedRows: z.number().int(),
-  skippedRows: z.number().int(),
-  rowsInError: z.number().int(),
-  withErrors: z.boolean(),
-});
+export const IntegrationResult = z
+  .object({
+    table: z.object({ type: TableType, name: z.string(), id: z.string() }),
+    totalRows: z.number().int(),
+    createdRows: z.number().int(),
+    updatedRows: z.number().int(),
+    skippedRows: z.number().int(),
+    rowsInError: z.number().int(),
+    withErrors: z.boolean(),
+  })
+  .meta(fidelity('modelled', 'Counts of one destination table.'));
 export type IntegrationResult = z.infer<typeof IntegrationResult>;
 
 export const IntegrationResults = z
   .object({ executionId: z.string(), results: z.array(IntegrationResult) })
   .meta({ id: 'IntegrationResults', ...fidelity('modelled', 'Counts of a finished execution, per table.') });
 export type IntegrationResults = z.infer<typeof IntegrationResults>;
+
+/** The multipart parts of POST .../etl-executions, by part name. */
+export const EtlExecutionUpload = z
+  .object({ definition: EtlDefinition, inputFile: DataFile.optional() })
+  .meta({
+    id: 'EtlExecutionUpload',
+    ...fidelity(
+      'modelled',
+      'multipart/form-data with two files, the JSON definition and the data file (confirmed). The part names are modelled: `definition` (aliases `parameters`, `etl`) and `inputFile` (aliases `file`, `data`). Leave the data part out when the definition names a remoteLocation.',
+    ),
+  });
+export type EtlExecutionUpload = z.infer<typeof EtlExecutionUpload>;
+
+export const EtlExecutionPath = EntityPath.extend({
+  id: z.string().regex(/^\d+$/).meta({ description: 'Execution id, a numeric string.' }),
+}).meta(fidelity('confirmed', 'Path parameters of one ETL execution.'));
+export type EtlExecutionPath = z.infer<typeof EtlExecutionPath>;
+
+export const EtlOutputFilesZip = z.instanceof(Uint8Array).meta({
+  contentMediaType: 'application/zip',
+  ...fidelity(
+    'modelled',
+    'A zip holding result.csv and/or errors.csv, as the definition requested (getting both at once is confirmed; the zip and its entry names are modelled).',
+  ),
+});
+export type EtlOutputFilesZip = z.infer<typeof EtlOutputFilesZip>;

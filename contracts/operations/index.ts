@@ -1,0 +1,27 @@
+/*
+ * Every operation the mock serves, as one list: the OpenAPI document is generated from it and a
+ * test checks it against the routes the app registers (both ways), so it cannot drift.
+ *
+ * To add a file: create `contracts/operations/<area>.ts` exporting `export const <area>Operations:
+ * Operation[] = [...]` (every schema it uses exported from contracts/index.ts, with a fidelity
+ * mark), then add one import line and one spread line below. Keep one entry per operation, with
+ * every path alias in `paths`.
+ */
+import { authOperations } from './auth.js';
+import { controlOperations } from './control.js';
+import type { Operation } from './operation.js';
+import { settingsOperations } from './settings.js';
+import { tableOperations } from './tables.js';
+import { v4Operations } from './v4.js';
+import { v5Operations } from './v5.js';
+
+export type { Operation, OperationResponse } from './operation.js';
+
+export const allOperations: readonly Operation[] = [
+  ...authOperations,
+  ...tableOperations,
+  ...v5Operations,
+  ...v4Operations,
+  ...controlOperations,
+  ...settingsOperations,
+];
