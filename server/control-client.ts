@@ -1,13 +1,26 @@
 import type {
+  AddRowsResponse,
   AdvanceRequest,
   AdvanceResponse,
+  ClearedResponse,
+  CoverageReport,
+  EntitySeed,
+  FaultRequest,
+  FaultsResponse,
   HealthResponse,
+  InjectedFault,
+  JournalResponse,
   ProgressionPolicy,
   ProgressionSettings,
   RecordKind,
   ResetResponse,
+  SeedEntityResponse,
+  TableRowsResponse,
 } from '../contracts/control.js';
 import type { ErrorEnvelope } from '../contracts/errors.js';
+import type { SeedRows } from '../contracts/fixture.js';
+import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
+import type { TableType } from '../contracts/tables.js';
 
 /** The mock's control plane, with the same methods in-process and against a running server. */
 export interface MockControl {
@@ -20,6 +33,42 @@ export interface MockControl {
   advance(request?: AdvanceRequest): Promise<AdvanceResponse>;
   /** The same control, for another tenant. */
   forTenant(tenant: string): MockControl;
+  /** The V4 sunset and API limits of this tenant, and how much of each limit is in use. */
+  getSettings(): Promise<MockSettingsState>;
+  /** Changes some settings, e.g. `{ v4Sunset: 'removed' }` or `{ limits: { maxConcurrentRequests: null } }`. */
+  updateSettings(update: MockSettingsUpdate): Promise<MockSettingsState>;
+  /** Replaces (or adds) an entity of this tenant with these table structures and rows; a reset forgets it. */
+  seedEntity(entity: string, seed: EntitySeed): Promise<SeedEntityResponse>;
+  /** Creates records in a table (by name or id), checked like an import; all or nothing. */
+  addRows(entity: string, table: string, rows: SeedRows, options?: TableOptions): Promise<AddRowsResponse>;
+  /** A table's rows, after the imports that are due have written theirs. */
+  rows(entity: string, table: string, options?: TableOptions): Promise<TableRowsResponse>;
+  /** Arms a fault: the next matching requests answer a status and/or wait, or the next uploads fail or hang. */
+  injectFault(fault: FaultRequest): Promise<InjectedFault>;
+  /** The faults still armed. */
+  faults(): Promise<FaultsResponse>;
+  clearFaults(): Promise<ClearedResponse>;
+  /** The requests this tenant received (control ones excluded), oldest first; filters combine with AND. */
+  journal(filter?: JournalFilter): Promise<JournalResponse>;
+  clearJournal(): Promise<ClearedResponse>;
+  /** What the clients exercised since the last reset, and what they never did. */
+  coverage(): Promise<CoverageReport>;
+}
+
+/** Journal filters (GET /__mock/journal's query): `path` is a glob, `status` a code or a class like `4xx`. */
+export interface JournalFilter {
+  method?: string;
+  path?: string;
+  status?: number | `${1 | 2 | 3 | 4 | 5}xx`;
+  /** Entries at or after this mock time (ISO). */
+  since?: string;
+  /** Entries after this `seq`. */
+  after?: number;
+}
+
+/** Which table, when a profile table and a custom table share a name. */
+export interface TableOptions {
+  type?: TableType;
 }
 
 export type FetchLike = (request: Request) => Response | Promise<Response>;
@@ -59,7 +108,31 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
     getProgression: () => call('GET', '/__mock/progression'),
     advance: (request = {}) => call('POST', '/__mock/advance', request),
     forTenant: (name) => createControlClient(fetchLike, baseUrl, name),
+    getSettings: () => call('GET', '/__mock/settings'),
+    updateSettings: (update) => call('PUT', '/__mock/settings', update),
+    seedEntity: (entity, seed) => call('PUT', `/__mock/entities/${encodeURIComponent(entity)}`, seed),
+    addRows: (entity, table, rows, options = {}) =>
+      call('POST', withQuery(rowsPath(entity, table), { ...options }), { rows }),
+    rows: (entity, table, options = {}) => call('GET', withQuery(rowsPath(entity, table), { ...options })),
+    injectFault: (fault) => call('POST', '/__mock/faults', fault),
+    faults: () => call('GET', '/__mock/faults'),
+    clearFaults: () => call('DELETE', '/__mock/faults'),
+    journal: (filter = {}) => call('GET', withQuery('/__mock/journal', { ...filter })),
+    clearJournal: () => call('DELETE', '/__mock/journal'),
+    coverage: () => call('GET', '/__mock/coverage'),
   };
+}
+
+function rowsPath(entity: string, table: string): string {
+  return `/__mock/entities/${encodeURIComponent(entity)}/tables/${encodeURIComponent(table)}/rows`;
+}
+
+/** `path?k=v&...` for the defined values only. */
+function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
 }
 
 /** Control of a running actito-mock server or container, e.g. `connectActitoMock('http://127.0.0.1:8080')`. */

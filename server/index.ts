@@ -1,4 +1,5 @@
-export type { FetchLike, MockControl } from './control-client.js';
+export { loadFixtureFiles } from './cli/load-fixtures.js';
+export type { FetchLike, JournalFilter, MockControl, TableOptions } from './control-client.js';
 export { connectActitoMock, createControlClient, MockControlError } from './control-client.js';
 export type { Clock } from './domain/clock.js';
 export { createManualClock, createSystemClock } from './domain/clock.js';
@@ -6,6 +7,8 @@ export { ERROR_CODES } from './domain/errors.js';
 export { seededRandom } from './domain/ids.js';
 export type { ProgressionPolicy, RecordKind } from './domain/lifecycle/progression.js';
 export { parseProgression } from './domain/lifecycle/progression.js';
+export type { ConvertV4Input, ConvertV4Result, MigrationNote } from './domain/migration/convert-v4-to-v5.js';
+export { convertV4ImportToV5 } from './domain/migration/convert-v4-to-v5.js';
 export { ACTITO_HOSTS } from './hosts.js';
 export type { ActitoMock, ActitoMockOptions } from './mock.js';
 export { createActitoMock } from './mock.js';

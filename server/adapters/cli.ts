@@ -1,16 +1,29 @@
 #!/usr/bin/env node
-import { healthcheckCommand } from '../cli/healthcheck.js';
-import { serveCommand } from '../cli/serve.js';
 
-/** `actito-mock [command]`: the bin, `npm start` and the Docker image's command. */
-async function main(argv: string[]): Promise<number> {
-  const [command] = argv;
-  if (command === undefined || command === 'serve') {
-    await serveCommand(process.env, (line) => console.log(line));
+/**
+ * `actito-mock [command]`: the bin, `npm start` and the Docker image's command. Each command is
+ * loaded only when used, so `healthcheck` and `convert-v4` do not pay for loading the server.
+ */
+const out = (text: string) => console.log(text);
+const err = (text: string) => console.error(text);
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  serve: async () => {
+    const { serveCommand } = await import('../cli/serve.js');
+    await serveCommand(process.env, out);
     return -1;
-  }
-  if (command === 'healthcheck') return healthcheckCommand(process.env, (line) => console.log(line));
-  console.error(`actito-mock: unknown command "${command}"; commands: serve (default), healthcheck`);
+  },
+  healthcheck: async () => (await import('../cli/healthcheck.js')).healthcheckCommand(process.env, out),
+  'convert-v4': async (args) => (await import('../cli/convert-v4.js')).convertV4Command(args),
+  validate: async (args) => (await import('../cli/validate.js')).validateCommand(args, out, err),
+};
+
+async function main([command = 'serve', ...args]: string[]): Promise<number> {
+  const run = COMMANDS[command];
+  if (run) return run(args);
+  err(
+    `actito-mock: unknown command "${command}"; commands: ${Object.keys(COMMANDS).join(', ')} (serve is the default)`,
+  );
   return 2;
 }
 
@@ -19,7 +32,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(`actito-mock: ${error instanceof Error ? error.message : String(error)}`);
+    err(`actito-mock: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 2;
   },
 );

@@ -2,20 +2,36 @@ import { startServer } from '../adapters/node.js';
 import type { Clock } from '../domain/clock.js';
 import { createManualClock } from '../domain/clock.js';
 import { parseProgression } from '../domain/lifecycle/progression.js';
+import { parseLimits, parseV4Sunset } from '../domain/settings.js';
 import type { ActitoMockOptions } from '../mock.js';
 import { createActitoMock } from '../mock.js';
+import { loadFixtureFiles } from './load-fixtures.js';
 
 /** Mock options from environment variables (what `npm start` and the Docker image read). */
 export function optionsFromEnv(env: NodeJS.ProcessEnv): ActitoMockOptions {
   const options: ActitoMockOptions = {};
   if (env.ACTITO_MOCK_CLOCK) options.clock = clockFromEnv(env.ACTITO_MOCK_CLOCK);
+  // A fixture file or folder (a Docker volume) replaces the default fixture.
+  if (env.ACTITO_MOCK_FIXTURES) options.fixture = loadFixtureFiles(env.ACTITO_MOCK_FIXTURES);
   if (env.ACTITO_MOCK_PROGRESSION) options.progression = parseProgression(env.ACTITO_MOCK_PROGRESSION);
   if (env.ACTITO_MOCK_MAX_UPLOAD_BYTES)
     options.maxUploadBytes = positiveInteger(
       'ACTITO_MOCK_MAX_UPLOAD_BYTES',
       env.ACTITO_MOCK_MAX_UPLOAD_BYTES,
     );
+  if (env.ACTITO_MOCK_V4) options.v4Sunset = fromEnv('ACTITO_MOCK_V4', env.ACTITO_MOCK_V4, parseV4Sunset);
+  if (env.ACTITO_MOCK_LIMITS)
+    options.limits = fromEnv('ACTITO_MOCK_LIMITS', env.ACTITO_MOCK_LIMITS, parseLimits);
   return options;
+}
+
+/** Parses one env var, naming it in the message when its value is wrong. */
+function fromEnv<T>(name: string, text: string, parse: (text: string) => T): T {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new TypeError(`${name}: ${(error as Error).message}`);
+  }
 }
 
 /** `system` (the wall clock, the default) or `manual[:<ISO start>]` (moves only through POST /__mock/advance). */
@@ -56,6 +72,8 @@ export async function serveCommand(env: NodeJS.ProcessEnv, print: (line: string)
   print(
     `  progression: ${JSON.stringify(mock.core.tenant().progression['v5.etlExecution'])}; OpenAPI: ${server.url}/openapi.json`,
   );
+  const { v4Sunset, limits } = mock.core.tenant().settings;
+  print(`  V4 imports: ${v4Sunset}; limits: ${JSON.stringify(limits)} (GET/PUT /__mock/settings)`);
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

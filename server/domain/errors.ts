@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'V4_REMOVED',
   'INVALID_CONTROL_REQUEST',
   'INJECTED_FAULT',
+  'MOCK_RESET',
   'INTERNAL_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

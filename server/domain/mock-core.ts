@@ -1,16 +1,19 @@
 import type { MockFixture, MockFixtureInput } from '../../contracts/fixture.js';
 import { MockFixture as MockFixtureSchema } from '../../contracts/fixture.js';
+import type { MockSettings } from '../../contracts/settings.js';
 import defaultFixture from '../../fixtures/default.json' with { type: 'json' };
 import type { Clock } from './clock.js';
 import { createSystemClock } from './clock.js';
 import { ActitoError } from './errors.js';
 import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
 import { DEFAULT_PROGRESSION, RECORD_KINDS, uniformProgression } from './lifecycle/progression.js';
+import type { SettingsOptions } from './settings.js';
+import { initialSettings } from './settings.js';
 import { Tenant } from './tenant.js';
 
 export const DEFAULT_TENANT = 'default';
 
-export interface MockCoreOptions {
+export interface MockCoreOptions extends SettingsOptions {
   /** What the mock serves; defaults to the default fixture (contract section 9). */
   fixture?: MockFixtureInput;
   /**
@@ -34,10 +37,12 @@ export class MockCore {
   readonly fixture: MockFixture;
   readonly #tenants = new Map<string, Tenant>();
   readonly #progression: ProgressionSettings;
+  readonly #settings: MockSettings;
 
   constructor(private readonly options: MockCoreOptions = {}) {
     this.fixture = parseFixture(options.fixture ?? defaultFixture);
     this.#progression = progressionSettings(options.progression);
+    this.#settings = initialSettings(options);
   }
 
   tenant(name: string = DEFAULT_TENANT): Tenant {
@@ -49,11 +54,13 @@ export class MockCore {
     return tenant;
   }
 
-  /** Starts a tenant afresh from the fixture, keeping its progression settings. */
+  /** Starts a tenant afresh from the fixture, keeping its progression settings, V4 sunset and limits. */
   reset(name: string = DEFAULT_TENANT): Tenant {
     const previous = this.#tenants.get(name);
-    const tenant = this.#newTenant(name, previous?.progression ?? this.#progression);
+    const tenant = this.#newTenant(name, previous?.progression ?? this.#progression, previous?.settings);
     this.#tenants.set(name, tenant);
+    // In the same synchronous step: uploads still streaming into the old tenant find it retired.
+    previous?.retire();
     return tenant;
   }
 
@@ -67,9 +74,10 @@ export class MockCore {
     return clock ?? createSystemClock();
   }
 
-  #newTenant(name: string, progression: ProgressionSettings): Tenant {
+  #newTenant(name: string, progression: ProgressionSettings, settings = this.#settings): Tenant {
     return new Tenant({
       name,
+      settings,
       fixture: this.fixture,
       clock: this.#clockForTenant(),
       progression,

@@ -1,13 +1,21 @@
-import type { MockFixture } from '../../contracts/fixture.js';
+import type { EntityFixture, MockFixture } from '../../contracts/fixture.js';
+import type { MockSettings } from '../../contracts/settings.js';
 import { TokenStore } from './auth/tokens.js';
 import type { Clock } from './clock.js';
+import { Coverage } from './control/coverage.js';
+import type { ImportRunFault } from './control/faults.js';
+import { FaultBook } from './control/faults.js';
+import { Journal } from './control/journal.js';
+import { buildSeededEntity } from './control/seed-entity.js';
 import { EntityState } from './entity.js';
 import { ActitoError } from './errors.js';
 import type { IdGenerator } from './ids.js';
 import { createIdGenerator, createUuidGenerator } from './ids.js';
 import type { ImportRun } from './imports/import-run.js';
 import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
+import { copySettings, initialSettings } from './settings.js';
 import type { V4Import } from './v4-imports/model.js';
+import { V4ImportQuota } from './v4-imports/quota.js';
 import type { EtlExecution } from './v5-etl-executions/model.js';
 
 export type Entity = EntityState<EtlExecution, V4Import>;
@@ -20,6 +28,8 @@ export interface TenantOptions {
   random?: () => number;
   /** Files a V5 definition's remoteLocation may fetch, by location id then file name. */
   remoteFiles?: Record<string, Record<string, Uint8Array>>;
+  /** V4 sunset and API limits; Actito's limits and V4 enabled by default. */
+  settings?: MockSettings;
 }
 
 /**
@@ -37,17 +47,31 @@ export class Tenant {
   readonly progression: ProgressionSettings;
   readonly remoteFiles: Record<string, Record<string, Uint8Array>>;
   readonly fixture: MockFixture;
+  /** V4 sunset and API limits, switchable at runtime through /__mock/settings. */
+  settings: MockSettings;
+  /** Actito requests of this tenant being served now (the concurrent-request limit). */
+  inFlightRequests = 0;
+  readonly v4ImportQuota = new V4ImportQuota();
+  /** Faults armed through /__mock/faults; forgotten on reset. */
+  readonly faults = new FaultBook();
+  /** The requests this tenant received since its last reset (or the last clear). */
+  readonly journal = new Journal();
+  /** What the clients exercised since the last reset. */
+  readonly coverage: Coverage;
+  #retired = false;
 
   constructor(options: TenantOptions) {
     this.name = options.name;
     this.fixture = options.fixture;
     this.clock = options.clock;
+    this.coverage = new Coverage(options.clock.now());
     this.progression = { ...options.progression };
     this.uuids = createUuidGenerator(options.random);
     this.tokens = new TokenStore(new Set(options.fixture.apiKeys), options.clock, this.uuids);
     const now = options.clock.now();
     this.entities = new Map(options.fixture.entities.map((e) => [e.name, new EntityState(e.name, e, now)]));
     this.remoteFiles = options.remoteFiles ?? {};
+    this.settings = copySettings(options.settings ?? initialSettings());
   }
 
   entity(name: string): Entity {
@@ -59,11 +83,47 @@ export class Tenant {
     );
   }
 
-  /** Starts one entity afresh from the fixture; its imports are forgotten. */
+  /** Starts one entity afresh from the fixture; its imports are forgotten. An entity only seeded at runtime is removed. */
   resetEntity(name: string): void {
     this.entity(name);
     const fixture = this.fixture.entities.find((e) => e.name === name);
     if (fixture) this.entities.set(name, new EntityState(name, fixture, this.clock.now()));
+    else this.entities.delete(name);
+  }
+
+  /** Replaces (or adds) an entity with these tables and rows; its imports are forgotten. All or nothing. */
+  seedEntity(name: string, fixture: EntityFixture): Entity {
+    const entity = buildSeededEntity(name, fixture, this.clock.now());
+    this.entities.set(name, entity);
+    return entity;
+  }
+
+  /** Called when a reset replaces this tenant: work still pending from before must not land anywhere. */
+  retire(): void {
+    this.#retired = true;
+  }
+
+  get retired(): boolean {
+    return this.#retired;
+  }
+
+  /** Whether `entity` is still this live tenant's, i.e. no reset or seeding replaced it since it was looked up. */
+  isCurrent(entity: Entity): boolean {
+    return !this.#retired && this.entities.get(entity.name) === entity;
+  }
+
+  /** Refuses to register work that began before a reset: it would otherwise leak into the new state. */
+  assertCurrent(entity: Entity): void {
+    if (this.isCurrent(entity)) return;
+    throw new ActitoError(
+      'MOCK_RESET',
+      `The mock was reset (POST /__mock/reset, or entity ${entity.name} was seeded again) while this request was in progress; nothing was registered. Send it again.`,
+    );
+  }
+
+  /** What the next import run of `kind` must do, per the faults armed; spread it into the run's options. */
+  takeImportFault(kind: RecordKind): ImportRunFault {
+    return this.faults.takeImportFault(kind);
   }
 
   /** Every import run of every entity, V5 and V4. */

@@ -1,14 +1,25 @@
 import { Hono } from 'hono';
 import type { MockCore } from '../domain/mock-core.js';
 import { bearerAuth } from './auth.js';
+import { concurrentRequestLimit } from './concurrent-requests.js';
 import type { MockEnv } from './env.js';
 import { errorResponse } from './error-response.js';
+import { recordExchange } from './exchange.js';
+import { injectFaults } from './faults.js';
 import { allowedMethods, routeNotFound } from './method-not-allowed.js';
+import { createOperationNames } from './operation-names.js';
 import { authRoutes } from './routes/auth.js';
 import { controlRoutes } from './routes/control.js';
+import { controlEntityRoutes } from './routes/control-entities.js';
+import { controlFaultRoutes } from './routes/control-faults.js';
+import { controlJournalRoutes } from './routes/control-journal.js';
+import { controlSettingsRoutes } from './routes/control-settings.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { tableStructureRoutes } from './routes/table-structures.js';
+import { v4ImportRoutes } from './routes/v4-imports.js';
 import { V5_PREFIXES, v5EtlExecutionRoutes } from './routes/v5-etl-executions.js';
 import { tenantFromHeader } from './tenant.js';
+import { V4_PREFIXES, v4SunsetPolicy } from './v4-sunset.js';
 
 export interface AppOptions {
   /** Largest data file accepted, in bytes (Actito: 100 MB). */
@@ -33,15 +44,29 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEnv> {
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const app = new Hono<MockEnv>();
+  const operations = createOperationNames();
   app.use('*', tenantFromHeader(core));
+  // Journal first, so it records every answer (429s and injected faults included).
+  app.use('*', recordExchange(operations));
+  app.use('*', concurrentRequestLimit());
+  app.use('*', injectFaults());
   app.route('/', controlRoutes(core));
+  app.route('/', controlEntityRoutes());
+  app.route('/', controlFaultRoutes());
+  app.route('/', controlJournalRoutes(operations));
+  app.route('/', controlSettingsRoutes());
   app.route('/', authRoutes());
+  app.route('/', openApiRoutes());
 
   const actito = new Hono<MockEnv>();
+  // Before auth, so a removed V4 route answers 410 even to a client without a token.
+  for (const prefix of V4_PREFIXES) actito.use(`${prefix}/*`, v4SunsetPolicy());
   for (const prefix of AUTHENTICATED_PREFIXES) actito.use(`${prefix}/*`, bearerAuth());
   actito.route('/', tableStructureRoutes());
   const v5 = v5EtlExecutionRoutes({ maxUploadBytes });
   for (const prefix of V5_PREFIXES) actito.route(prefix, v5);
+  const v4 = v4ImportRoutes();
+  for (const prefix of V4_PREFIXES) actito.route(prefix, v4);
   app.route('/', actito);
 
   app.notFound((c) => {

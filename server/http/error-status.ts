@@ -23,5 +23,6 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   V4_REMOVED: 410,
   INVALID_CONTROL_REQUEST: 400,
   INJECTED_FAULT: 500,
+  MOCK_RESET: 409,
   INTERNAL_ERROR: 500,
 };

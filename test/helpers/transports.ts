@@ -23,6 +23,11 @@ export interface Harness {
   session(options?: { login?: boolean }): Promise<Session>;
   /** The running server process (server transport only). */
   server(): ServerProcess | null;
+  /**
+   * Sends a request straight to the mock: in-process through `mock.fetch` (MSW buffers request
+   * bodies, so a body still streaming never reaches the app through it), else over HTTP.
+   */
+  send(request: Request): Promise<Response>;
 }
 
 let tenantCounter = 0;
@@ -37,6 +42,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
   let control: MockControl | null = null;
   let serverProcess: ServerProcess | null = null;
   let stop: () => Promise<void> = async () => {};
+  let send: (request: Request) => Promise<Response> = (request) => fetch(request);
 
   beforeAll(async () => {
     if (name === 'msw') {
@@ -47,6 +53,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
       >[0]);
       baseUrl = 'https://api.actito.com';
       control = mock;
+      send = (request) => mock.fetch(request);
       stop = async () => server.close();
     } else {
       serverProcess = await startServerProcess({ ACTITO_MOCK_CLOCK: `manual:${TEST_CLOCK_START}`, ...env });
@@ -66,5 +73,6 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
       return { client, control: (control as MockControl).forTenant(tenant), baseUrl };
     },
     server: () => serverProcess,
+    send: (request) => send(request),
   };
 }

@@ -1,7 +1,10 @@
 import { pipeline, Readable } from 'node:stream';
+import type { ZlibOptions } from 'node:zlib';
 import { createGunzip } from 'node:zlib';
 import { FileLevelError } from './file-level-error.js';
 import { SourceFailure } from './source-failure.js';
+
+const GUNZIP_BUFFER_BYTES = 16 * 1024;
 
 /**
  * Streams a GZIP file through node:zlib. Async iteration of the gunzip stream gives backpressure
@@ -9,7 +12,10 @@ import { SourceFailure } from './source-failure.js';
  * so a corrupt stream or an early stop by the consumer never leaves an 'error' event unhandled.
  */
 export async function* gunzipBytes(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const gunzip = createGunzip();
+  // An explicit buffer size: Node 22 raised the default from 16 to 64 KiB, and read-ahead (memory
+  // held per upload) should not depend on the Node version.
+  // zlib hands its options to the Transform constructor, but @types/node does not list highWaterMark.
+  const gunzip = createGunzip({ highWaterMark: GUNZIP_BUFFER_BYTES } as ZlibOptions);
   // The callback only exists so pipeline never rethrows: errors reach us through the iteration below.
   pipeline(Readable.from(source, { highWaterMark: 1 }), gunzip, () => {});
   try {

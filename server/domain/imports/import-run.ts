@@ -19,6 +19,8 @@ export interface ImportRunOptions {
   policy: () => ProgressionPolicy;
   /** Set by a fault: finish as a file-level failure with this reason. */
   forcedFailure?: string | null;
+  /** Set by a fault: never leave this intermediate status (a client's timeout path). */
+  hold?: 'PENDING' | 'RUNNING' | null;
   onEnter?: (status: string, at: number) => void;
 }
 
@@ -48,6 +50,7 @@ export class ImportRun {
         options.onEnter?.(status, at);
       },
     });
+    if (options.hold) this.status.hold(options.hold);
     this.status.settle();
   }
 

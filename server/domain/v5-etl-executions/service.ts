@@ -6,7 +6,7 @@ import type { ImportPlan } from '../imports/plan.js';
 import { invalidDefinition, planImport } from '../imports/plan.js';
 import { stageFile } from '../imports/stage.js';
 import { failedStagedFile, newDataFileInfo } from '../imports/staged-file.js';
-import type { Tenant } from '../tenant.js';
+import type { Entity, Tenant } from '../tenant.js';
 import { etlImportSpec, parseEtlDefinition } from './definition.js';
 import type { EtlExecution } from './model.js';
 import { remoteDataSource } from './remote-location.js';
@@ -16,14 +16,16 @@ export interface EtlExecutionPlan {
   entity: string;
   definition: EtlDefinition;
   plan: ImportPlan;
+  /** The entity as it was when the upload began: a reset since then makes registering fail. */
+  target: Entity;
 }
 
 export function planEtlExecution(
   tenant: Tenant,
   entityName: string,
   definitionJson: string,
+  entity: Entity = tenant.entity(entityName),
 ): EtlExecutionPlan {
-  const entity = tenant.entity(entityName);
   const definition = parseEtlDefinition(definitionJson);
   const table = entity.findTable(definition.table);
   if (!table) {
@@ -43,6 +45,7 @@ export function planEtlExecution(
     entity: entityName,
     definition,
     plan: planImport(table, etlImportSpec(definition), tenant.clock.now()),
+    target: entity,
   };
 }
 
@@ -59,7 +62,9 @@ export async function createEtlExecution(
       ? failedStagedFile(newDataFileInfo(), data)
       : await stageFile(prepared.plan, data.chunks);
   options.signal?.throwIfAborted();
-  const entity = tenant.entity(prepared.entity);
+  const entity = prepared.target;
+  tenant.assertCurrent(entity);
+  const fault = tenant.takeImportFault('v5.etlExecution');
   const execution: EtlExecution = {
     id: tenant.etlExecutionIds.next(),
     entity: prepared.entity,
@@ -76,7 +81,8 @@ export async function createEtlExecution(
       staged,
       clock: tenant.clock,
       policy: tenant.policyFor('v5.etlExecution'),
-      forcedFailure: options.forcedFailure ?? null,
+      forcedFailure: options.forcedFailure ?? fault.forcedFailure,
+      hold: fault.hold,
     }),
   };
   entity.etlExecutions.set(execution.id, execution);

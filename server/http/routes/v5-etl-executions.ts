@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { EtlExecutionCreated } from '../../../contracts/v5.js';
+import { etlExecutionUpload } from '../../domain/control/journal-upload.js';
 import type { EtlExecution } from '../../domain/v5-etl-executions/model.js';
 import type { EtlExecutionPlan } from '../../domain/v5-etl-executions/service.js';
 import {
@@ -12,6 +13,7 @@ import {
 import { produces } from '../accept.js';
 import { drainUnreadBody, locationOf } from '../body.js';
 import type { MockEnv } from '../env.js';
+import { noteRecordStatus, noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
 import { outputFilesZip } from '../output-files.js';
 import { presentEtlExecution, presentIntegrationResults } from '../presenters/v5.js';
@@ -31,15 +33,17 @@ export function v5EtlExecutionRoutes(options: { maxUploadBytes: number }): Hono<
     const tenant = c.get('tenant');
     const entity = c.req.param('entity');
     try {
-      tenant.entity(entity);
+      // Bound now: a reset while the body streams must not let this upload land in the new state.
+      const target = tenant.entity(entity);
       const execution = await readImportUpload<EtlExecutionPlan, EtlExecution>(
         c.req.raw,
-        { ...V5_PARTS, maxFileBytes: options.maxUploadBytes },
+        { ...V5_PARTS, maxFileBytes: tenant.settings.limits.maxUploadBytes ?? Number.POSITIVE_INFINITY },
         {
-          onDefinition: (definitionJson) => planEtlExecution(tenant, entity, definitionJson),
+          onDefinition: (definitionJson) => planEtlExecution(tenant, entity, definitionJson, target),
           onData: (plan, data, signal) => createEtlExecution(tenant, plan, data, { signal }),
         },
       );
+      noteUpload(c, etlExecutionUpload(execution));
       c.header('Location', locationOf(c.req.raw, c.req.path, execution.id));
       const body: EtlExecutionCreated = { id: execution.id };
       return c.json(body, 201);
@@ -51,6 +55,7 @@ export function v5EtlExecutionRoutes(options: { maxUploadBytes: number }): Hono<
 
   routes.get('/entities/:entity/etl-executions/:id', json, (c) => {
     const execution = getEtlExecution(c.get('tenant'), c.req.param('entity'), c.req.param('id'));
+    noteRecordStatus(c, 'v5.etlExecution', execution.run.status.status);
     return c.json(presentEtlExecution(execution));
   });
 

@@ -1,0 +1,50 @@
+import type { JournalDataFile, JournalUpload } from '../../../contracts/control.js';
+import type { StagedFile } from '../imports/staged-file.js';
+import type { Table } from '../tables/table.js';
+import type { V4Import } from '../v4-imports/model.js';
+import type { EtlExecution } from '../v5-etl-executions/model.js';
+
+/** The data file as the mock read it: bytes as sent, compression, rows staged. */
+export function journalDataFile(
+  name: string | null,
+  source: JournalDataFile['source'],
+  staged: StagedFile,
+): JournalDataFile {
+  return {
+    name,
+    source,
+    size: staged.info.compressedBytes,
+    compression: staged.info.compression,
+    entryName: staged.info.entryName,
+    rowCount: staged.lines.length,
+    fileError: staged.fileError?.message ?? null,
+  };
+}
+
+function tableSummary(table: Table): JournalUpload['table'] {
+  return { type: table.type, id: table.id, name: table.name };
+}
+
+/** The journal's view of an accepted V5 upload. */
+export function etlExecutionUpload(execution: EtlExecution): JournalUpload {
+  return {
+    kind: 'v5.etlExecution',
+    id: execution.id,
+    entity: execution.entity,
+    table: tableSummary(execution.table),
+    definition: execution.definition,
+    dataFile: journalDataFile(execution.dataFile.name, execution.dataFile.source, execution.run.staged),
+  };
+}
+
+/** The journal's view of an accepted V4 upload. */
+export function v4ImportUpload(v4Import: V4Import): JournalUpload {
+  return {
+    kind: 'v4.import',
+    id: v4Import.id,
+    entity: v4Import.entity,
+    table: tableSummary(v4Import.table),
+    parameters: v4Import.parameters,
+    dataFile: journalDataFile(v4Import.dataFile.name, 'upload', v4Import.run.staged),
+  };
+}

@@ -1,0 +1,147 @@
+import type { TableType } from '../../../contracts/tables.js';
+import type { V4ImportParameters } from '../../../contracts/v4.js';
+import { ActitoError } from '../errors.js';
+import type { DataSource } from '../imports/data-source.js';
+import { ImportRun } from '../imports/import-run.js';
+import type { ImportPlan } from '../imports/plan.js';
+import { planImport } from '../imports/plan.js';
+import { stageFile } from '../imports/stage.js';
+import type { Table } from '../tables/table.js';
+import type { Entity, Tenant } from '../tenant.js';
+import type { V4Import } from './model.js';
+import { v4Status } from './model.js';
+import { parseV4Parameters, v4ImportSpec } from './parameters.js';
+
+/** Parameters checked against the table named in the URL, before any data byte is read. */
+export interface V4ImportPlan {
+  entity: string;
+  parameters: V4ImportParameters;
+  plan: ImportPlan;
+  /** The entity as it was when the upload began: a reset since then makes registering fail. */
+  target: Entity;
+}
+
+/**
+ * Resolves the table of `POST .../table/{table}/import` or `.../customTable/{table}/import` (by
+ * name or id; 404 UNKNOWN_TABLE otherwise) and takes one creation from its daily quota (429
+ * QUOTA_EXCEEDED when spent). Returns the entity and table as they are now (a reset while the body
+ * streams must not let the upload land in the new state) and a function giving the creation back.
+ */
+export function reserveV4Import(
+  tenant: Tenant,
+  entityName: string,
+  tableType: TableType,
+  tableRef: string,
+): { entity: Entity; table: Table; release: () => void } {
+  const entity = tenant.entity(entityName);
+  const table = entity.tableByNameOrId(tableType, tableRef);
+  const release = tenant.v4ImportQuota.reserve(
+    entityName,
+    table,
+    tenant.clock.now(),
+    tenant.settings.limits.maxImportsPerTablePerDay,
+  );
+  return { entity, table, release };
+}
+
+export function planV4Import(
+  tenant: Tenant,
+  entityName: string,
+  table: Table,
+  parametersJson: string,
+  entity: Entity = tenant.entity(entityName),
+): V4ImportPlan {
+  const parameters = parseV4Parameters(parametersJson);
+  return {
+    entity: entityName,
+    parameters,
+    plan: planImport(table, v4ImportSpec(parameters), tenant.clock.now()),
+    target: entity,
+  };
+}
+
+/** Reads the uploaded data file and registers the import (PENDING). */
+export async function createV4Import(
+  tenant: Tenant,
+  prepared: V4ImportPlan,
+  upload: DataSource | null,
+  options: { signal?: AbortSignal; forcedFailure?: string | null } = {},
+): Promise<V4Import> {
+  if (!upload) {
+    throw new ActitoError(
+      'MISSING_PART',
+      'The data file part is missing: send the CSV (plain, zip or gzip) as multipart part "inputFile".',
+      [{ path: 'inputFile', message: 'missing' }],
+    );
+  }
+  const staged = await stageFile(prepared.plan, upload.chunks);
+  options.signal?.throwIfAborted();
+  tenant.assertCurrent(prepared.target);
+  const fault = tenant.takeImportFault('v4.import');
+  const v4Import: V4Import = {
+    id: tenant.v4ImportIds.next(),
+    entity: prepared.entity,
+    parameters: prepared.parameters,
+    table: prepared.plan.table,
+    dataFile: { name: upload.name },
+    run: new ImportRun({
+      kind: 'v4.import',
+      table: prepared.plan.table,
+      spec: prepared.plan.spec,
+      staged,
+      clock: tenant.clock,
+      policy: tenant.policyFor('v4.import'),
+      forcedFailure: options.forcedFailure ?? fault.forcedFailure,
+      hold: fault.hold,
+    }),
+  };
+  prepared.target.v4Imports.set(v4Import.id, v4Import);
+  return v4Import;
+}
+
+/** An import, without counting as a status read. */
+export function findV4Import(tenant: Tenant, entityName: string, id: string): V4Import {
+  const v4Import = tenant.entity(entityName).v4Imports.get(id);
+  if (!v4Import) {
+    throw new ActitoError('UNKNOWN_IMPORT', `Entity ${entityName} has no V4 import ${id}.`);
+  }
+  v4Import.run.status.settle();
+  return v4Import;
+}
+
+/** GET .../import/{id}/status: a status read, which may move the import on. */
+export function getV4ImportStatus(tenant: Tenant, entityName: string, id: string): V4Import {
+  const v4Import = findV4Import(tenant, entityName, id);
+  v4Import.run.status.observe();
+  return v4Import;
+}
+
+/** An import whose results exist (FINISHED or ERROR); 409 IMPORT_NOT_FINISHED otherwise. */
+export function getV4ImportResult(tenant: Tenant, entityName: string, id: string): V4Import {
+  const v4Import = findV4Import(tenant, entityName, id);
+  if (!v4Import.run.status.isFinal) {
+    const status = v4Status(v4Import.run.status.status);
+    throw new ActitoError(
+      'IMPORT_NOT_FINISHED',
+      `V4 import ${id} is ${status}; its result and files exist once it is FINISHED or ERROR. Poll GET .../import/${id}/status until then.`,
+    );
+  }
+  return v4Import;
+}
+
+/** GET .../import/{id}/errors: the error file of a finished import (always kept by V4). */
+export function getV4ImportErrors(tenant: Tenant, entityName: string, id: string): V4Import {
+  return getV4ImportResult(tenant, entityName, id);
+}
+
+/** GET .../import/{id}/result-file: only when the parameters asked for it. */
+export function getV4ImportResultFile(tenant: Tenant, entityName: string, id: string): V4Import {
+  const v4Import = findV4Import(tenant, entityName, id);
+  if (!v4Import.parameters.generateResultFile) {
+    throw new ActitoError(
+      'RESULT_FILE_NOT_REQUESTED',
+      `V4 import ${id} asked for no result file: set "generateResultFile": true in the parameters part of the upload.`,
+    );
+  }
+  return getV4ImportResult(tenant, entityName, id);
+}
