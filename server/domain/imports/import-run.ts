@@ -2,7 +2,7 @@ import type { Clock } from '../clock.js';
 import { ManagedStatus } from '../lifecycle/managed-status.js';
 import type { ProgressionPolicy, RecordKind } from '../lifecycle/progression.js';
 import type { Table } from '../tables/table.js';
-import type { ImportOutcome } from './apply.js';
+import type { ImportCounts, ImportOutcome } from './apply.js';
 import { applyStagedFile } from './apply.js';
 import type { ImportSpec } from './import-spec.js';
 import type { StagedFile } from './staged-file.js';
@@ -52,6 +52,13 @@ export class ImportRun {
     });
     if (options.hold) this.status.hold(options.hold);
     this.status.settle();
+  }
+
+  /** The row counts; all zero for a file-level failure or before the final status. */
+  get counts(): ImportCounts {
+    return (
+      this.outcome?.counts ?? { totalRows: 0, createdRows: 0, updatedRows: 0, skippedRows: 0, rowsInError: 0 }
+    );
   }
 
   get staged(): StagedFile {

@@ -1,30 +1,16 @@
 import type { V4ImportParameters } from '../../../contracts/v4.js';
 import { V4ImportParameters as V4ImportParametersSchema } from '../../../contracts/v4.js';
-import { ActitoError } from '../errors.js';
 import type { ImportSpec } from '../imports/import-spec.js';
-import { invalidDefinition } from '../imports/plan.js';
-import { zodDetails } from '../imports/zod-details.js';
+import { checkJsonPart, parseJsonPart } from '../imports/json-part.js';
 
 /** Parses the JSON text of the `parameters` part; every fault names the part and field. */
 export function parseV4Parameters(json: string, part = 'parameters'): V4ImportParameters {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch (error) {
-    throw new ActitoError(
-      'INVALID_DEFINITION',
-      `The ${part} part is not valid JSON: ${(error as Error).message}.`,
-      [{ path: part, message: 'not valid JSON' }],
-    );
-  }
-  return checkV4Parameters(raw, part);
+  return parseJsonPart(json, part, V4ImportParametersSchema);
 }
 
 /** Checks already-parsed parameters against the V4 contract. */
 export function checkV4Parameters(raw: unknown, part = 'parameters'): V4ImportParameters {
-  const parsed = V4ImportParametersSchema.safeParse(raw);
-  if (!parsed.success) throw invalidDefinition(zodDetails(part, parsed.error));
-  return parsed.data;
+  return checkJsonPart(raw, part, V4ImportParametersSchema);
 }
 
 /**

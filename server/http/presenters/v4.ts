@@ -16,13 +16,7 @@ export function presentV4ImportStatus(v4Import: V4Import): V4ImportStatus {
 }
 
 export function presentV4ImportResult(v4Import: V4Import): V4ImportResult {
-  const counts = v4Import.run.outcome?.counts ?? {
-    totalRows: 0,
-    createdRows: 0,
-    updatedRows: 0,
-    skippedRows: 0,
-    rowsInError: 0,
-  };
+  const counts = v4Import.run.counts;
   return {
     withErrors: v4Import.run.status.status !== 'SUCCESS',
     rowsInError: counts.rowsInError,

@@ -18,13 +18,7 @@ export function presentEtlExecution(execution: EtlExecution): EtlExecutionWire {
 }
 
 export function presentIntegrationResults(execution: EtlExecution): IntegrationResults {
-  const counts = execution.run.outcome?.counts ?? {
-    totalRows: 0,
-    createdRows: 0,
-    updatedRows: 0,
-    skippedRows: 0,
-    rowsInError: 0,
-  };
+  const counts = execution.run.counts;
   return {
     executionId: execution.id,
     results: [

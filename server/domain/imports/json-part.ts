@@ -1,0 +1,26 @@
+import type { z } from 'zod';
+import { ActitoError } from '../errors.js';
+import { invalidDefinition } from './plan.js';
+import { zodDetails } from './zod-details.js';
+
+/** The JSON text of a definition part (V5 `definition`, V4 `parameters`), checked against its contract; faults name the part and field. */
+export function parseJsonPart<S extends z.ZodType>(json: string, part: string, schema: S): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    throw new ActitoError(
+      'INVALID_DEFINITION',
+      `The ${part} part is not valid JSON: ${(error as Error).message}.`,
+      [{ path: part, message: 'not valid JSON' }],
+    );
+  }
+  return checkJsonPart(raw, part, schema);
+}
+
+/** Already-parsed JSON checked against its contract. */
+export function checkJsonPart<S extends z.ZodType>(raw: unknown, part: string, schema: S): z.output<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw invalidDefinition(zodDetails(part, parsed.error));
+  return parsed.data;
+}
