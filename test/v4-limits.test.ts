@@ -143,7 +143,7 @@ describe.each(TRANSPORTS)('V4 limits (%s)', (transport) => {
     const other = await harness.session();
     const held: HeldUpload[] = [];
     for (let n = 0; n < 5; n += 1)
-      held.push(holdV4Upload(client, parameters, '/v4/entity/demo/table/Profiles/import'));
+      held.push(holdV4Upload(client, parameters, '/v4/entity/demo/table/Profiles/import', harness.send));
     expect(await untilInFlight(control, 5)).toBe(5);
 
     const sixth = await client.get(STRUCTURE);
@@ -166,7 +166,7 @@ describe.each(TRANSPORTS)('V4 limits (%s)', (transport) => {
     const { client, control } = await harness.session();
     await control.updateSettings({ limits: { maxConcurrentRequests: null } });
     const held = Array.from({ length: 6 }, () =>
-      holdV4Upload(client, parameters, '/mass-imports/v4/entity/demo/table/1/import'),
+      holdV4Upload(client, parameters, '/mass-imports/v4/entity/demo/table/1/import', harness.send),
     );
     expect(await untilInFlight(control, 6)).toBe(6);
     expect((await client.get(STRUCTURE)).status).toBe(200);

@@ -12,7 +12,16 @@ export interface HeldUpload {
   release(): Promise<Response>;
 }
 
-export function holdV4Upload(client: ActitoTestClient, parameters: unknown, path: string): HeldUpload {
+/**
+ * `send` must deliver the body as it streams: the server transport's fetch does, but MSW buffers
+ * request bodies (msw 3 before calling any handler), so in-process tests pass `harness.send`.
+ */
+export function holdV4Upload(
+  client: ActitoTestClient,
+  parameters: unknown,
+  path: string,
+  send: (request: Request) => Promise<Response>,
+): HeldUpload {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const body = new ReadableStream<Uint8Array>({
     start(c) {
@@ -27,12 +36,14 @@ export function holdV4Upload(client: ActitoTestClient, parameters: unknown, path
         'Content-Type: text/csv\r\n\r\nmail;first\n',
     ),
   );
-  const response = fetch(`${client.baseUrl}${path}`, {
-    method: 'POST',
-    body,
-    headers: client.headers({ 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }),
-    duplex: 'half',
-  } as RequestInit);
+  const response = send(
+    new Request(`${client.baseUrl}${path}`, {
+      method: 'POST',
+      body,
+      headers: client.headers({ 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }),
+      duplex: 'half',
+    } as RequestInit),
+  );
   return {
     release() {
       controller.enqueue(encoder.encode(`held@example.com;Held\n\r\n--${BOUNDARY}--\r\n`));
