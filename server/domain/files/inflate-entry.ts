@@ -29,39 +29,58 @@ export async function* inflateEntry(
 ): AsyncGenerator<Uint8Array, EntryTotals> {
   const inflater = new SliceInflater(name);
   const totals: EntryTotals = { crc: 0, compressedSize: 0, size: 0 };
-  const count = function* (output: Uint8Array[]): Generator<Uint8Array> {
-    for (const piece of output) {
-      totals.size += piece.byteLength;
-      totals.crc = crc32(piece, totals.crc);
-      yield piece;
-    }
+  let fed = 0;
+  /** Hands the next slice to zlib; null once every byte the header announces was fed. */
+  const feed = async (): Promise<FedSlice | null> => {
+    const left = options.compressedSize === undefined ? options.slice : options.compressedSize - fed;
+    if (left === 0) return null;
+    const bytes = await reader.next(Math.min(left, options.slice));
+    if (!bytes) throw zipErrors.truncated();
+    fed += bytes.byteLength;
+    const output = inflater.write(bytes);
+    // Awaited later; until then a failure must not count as an unhandled rejection.
+    output.catch(() => {});
+    return { bytes, output };
   };
   try {
-    let fed = 0;
-    for (;;) {
-      const left = options.compressedSize === undefined ? options.slice : options.compressedSize - fed;
-      if (left === 0) {
-        // Every byte the header announces was fed and the stream has not said it ended: it must end now.
-        yield* count(await inflater.finish());
+    for (let step = await feed(); ; ) {
+      if (!step) {
+        // The header's size was all fed and the stream has not said it ended: it must end now.
+        yield* count(await inflater.finish(), totals);
         totals.compressedSize = fed;
         return totals;
       }
-      const bytes = await reader.next(Math.min(left, options.slice));
-      if (!bytes) throw zipErrors.truncated();
-      fed += bytes.byteLength;
-      yield* count(await inflater.write(bytes));
+      const output = await step.output;
       const unread = fed - inflater.consumed;
       if (unread > 0) {
-        reader.unshift(bytes.subarray(bytes.byteLength - unread));
+        // The stream ended in this slice: its last bytes are the next record's.
+        reader.unshift(step.bytes.subarray(step.bytes.byteLength - unread));
         totals.compressedSize = inflater.consumed;
+        yield* count(output, totals);
         if (options.compressedSize !== undefined) {
           throw zipErrors.entryDamaged(name, 'its Deflate data ends before the size its header gives');
         }
         return totals;
       }
+      // The next slice inflates on zlib's thread while the consumer handles this one's output.
+      step = await feed();
+      yield* count(output, totals);
     }
   } finally {
     inflater.close();
+  }
+}
+
+interface FedSlice {
+  bytes: Uint8Array;
+  output: Promise<Uint8Array[]>;
+}
+
+function* count(output: Uint8Array[], totals: EntryTotals): Generator<Uint8Array> {
+  for (const piece of output) {
+    totals.size += piece.byteLength;
+    totals.crc = crc32(piece, totals.crc);
+    yield piece;
   }
 }
 
