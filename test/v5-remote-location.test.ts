@@ -63,3 +63,37 @@ describe('V5 executions fed from a remote location', () => {
     });
   });
 });
+
+describe('the decompressed size limit', () => {
+  it('ends an import whose archive inflates past the upload limit in ERROR, without holding it', async () => {
+    const mock = createActitoMock({ progression: { type: 'immediate' }, maxUploadBytes: 64 * 1024 });
+    await mock.updateSettings({ limits: { maxUploadBytes: 64 * 1024 } });
+    const token = (await (
+      await mock.fetch(new Request(`${API}/auth/token`, { headers: { authorization: 'mock-api-key' } }))
+    ).json()) as {
+      accessToken: string;
+    };
+    const headers = { authorization: `Bearer ${token.accessToken}` };
+    const rows = `mail\n${'a@example.com\n'.repeat(20_000)}`;
+    const bomb = zipped(rows);
+    expect(bomb.byteLength).toBeLessThan(64 * 1024);
+    const form = new FormData();
+    const part = definitionPart({
+      table: { type: 'PROFILE_TABLE', name: 'Profiles' },
+      mode: 'CREATE_UPDATE',
+      attributesMapping: [{ headerColumn: 'mail', attributeName: 'emailAddress' }],
+    });
+    form.append(part.name, new Blob([part.content as string]), part.fileName);
+    form.append('inputFile', new Blob([bomb as BlobPart]), 'bomb.zip');
+    const response = await mock.fetch(new Request(BASE, { method: 'POST', body: form, headers }));
+    const { id } = (await response.json()) as { id: string };
+    const execution = (await (await mock.fetch(new Request(`${BASE}/${id}`, { headers }))).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(execution).toMatchObject({
+      status: 'ERROR',
+      errorMessage: expect.stringMatching(/65536|64 KiB|limit/i),
+    });
+  });
+});

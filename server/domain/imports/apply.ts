@@ -77,23 +77,25 @@ function writeRow(
 ): WriteResult {
   const key = table.keyColumns.find((column) => typeof patch[column] === 'string');
   const existing = key === undefined ? undefined : table.find(key, patch[key] as string);
-  const keyText = key === undefined ? '' : `${table.columns[key]?.name} "${patch[key]}"`;
+  const keyText = () => (key === undefined ? '' : `${table.columns[key]?.name} "${patch[key]}"`);
   if (existing !== undefined) {
     if (mode === 'CREATE_ONLY')
-      return { status: SKIPPED, message: `a record with ${keyText} already exists (mode CREATE_ONLY)` };
-    const conflict = uniqueConflict(table, patch, existing, headerOf);
+      return { status: SKIPPED, message: `a record with ${keyText()} already exists (mode CREATE_ONLY)` };
+    const conflict = uniqueConflict(table, patch, existing, key as number, headerOf);
     if (conflict) return conflict;
     table.update(existing, patch, now);
     return { status: UPDATED };
   }
   if (mode === 'UPDATE_ONLY') {
     const why =
-      key === undefined ? 'the row has no value for a unique attribute' : `no record with ${keyText} exists`;
+      key === undefined
+        ? 'the row has no value for a unique attribute'
+        : `no record with ${keyText()} exists`;
     return { status: SKIPPED, message: `${why} (mode UPDATE_ONLY)` };
   }
   const missing = missingMandatory(table, patch, headerOf);
   if (missing) return missing;
-  const conflict = uniqueConflict(table, patch, undefined, headerOf);
+  const conflict = uniqueConflict(table, patch, undefined, key, headerOf);
   if (conflict) return conflict;
   table.insert(patch, now);
   return { status: CREATED };
@@ -109,15 +111,17 @@ function missingMandatory(table: Table, patch: RowPatch, headerOf: Map<number, s
   return error('MANDATORY_VALUE_MISSING', message, headerOf.get(column) ?? name, '');
 }
 
+/** Whether another record holds one of the row's unique values; `matched` (already looked up) is skipped. */
 function uniqueConflict(
   table: Table,
   patch: RowPatch,
   self: number | undefined,
+  matched: number | undefined,
   headerOf: Map<number, string>,
 ): WriteResult | null {
   for (const column of table.keyColumns) {
     const value = patch[column];
-    if (typeof value !== 'string') continue;
+    if (column === matched || typeof value !== 'string') continue;
     const owner = table.find(column, value);
     if (owner === undefined || owner === self) continue;
     const name = table.columns[column]?.name as string;

@@ -66,6 +66,14 @@ export function planImport(table: Table, spec: ImportSpec, now: number): ImportP
   };
 }
 
+/**
+ * Caps the data file's size once decompressed (Actito limits ETL files to 100 MB too), so a small
+ * zip that inflates without end ends the import in ERROR instead of filling the memory.
+ */
+export function limitFileBytes(plan: ImportPlan, maxBytes: number | null): ImportPlan {
+  return maxBytes === null ? plan : { ...plan, read: { ...plan.read, maxBytes } };
+}
+
 /** Maps header columns by name when the definition gives no mapping (modelled leniency). */
 export function planColumnsFromHeader(plan: ImportPlan, header: readonly string[]): PlannedColumn[] {
   const transforms = compileTransformations(plan.spec.transformations, { referenceYear: plan.referenceYear });

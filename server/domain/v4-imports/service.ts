@@ -4,7 +4,7 @@ import { ActitoError } from '../errors.js';
 import type { DataSource } from '../imports/data-source.js';
 import { ImportRun } from '../imports/import-run.js';
 import type { ImportPlan } from '../imports/plan.js';
-import { planImport } from '../imports/plan.js';
+import { limitFileBytes, planImport } from '../imports/plan.js';
 import { stageFile } from '../imports/stage.js';
 import type { Table } from '../tables/table.js';
 import type { Entity, Tenant } from '../tenant.js';
@@ -55,7 +55,10 @@ export function planV4Import(
   return {
     entity: entityName,
     parameters,
-    plan: planImport(table, v4ImportSpec(parameters), tenant.clock.now()),
+    plan: limitFileBytes(
+      planImport(table, v4ImportSpec(parameters), tenant.clock.now()),
+      tenant.settings.limits.maxUploadBytes,
+    ),
     target: entity,
   };
 }

@@ -3,7 +3,7 @@ import { ActitoError } from '../errors.js';
 import type { DataSource } from '../imports/data-source.js';
 import { ImportRun } from '../imports/import-run.js';
 import type { ImportPlan } from '../imports/plan.js';
-import { invalidDefinition, planImport } from '../imports/plan.js';
+import { invalidDefinition, limitFileBytes, planImport } from '../imports/plan.js';
 import { stageFile } from '../imports/stage.js';
 import { failedStagedFile, newDataFileInfo } from '../imports/staged-file.js';
 import type { Entity, Tenant } from '../tenant.js';
@@ -44,7 +44,10 @@ export function planEtlExecution(
   return {
     entity: entityName,
     definition,
-    plan: planImport(table, etlImportSpec(definition), tenant.clock.now()),
+    plan: limitFileBytes(
+      planImport(table, etlImportSpec(definition), tenant.clock.now()),
+      tenant.settings.limits.maxUploadBytes,
+    ),
     target: entity,
   };
 }
