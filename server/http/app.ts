@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { ActitoError } from '../domain/errors.js';
 import type { MockCore } from '../domain/mock-core.js';
 import { bearerAuth } from './auth.js';
 import { concurrentRequestLimit } from './concurrent-requests.js';
@@ -74,6 +75,10 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
     const error = routeNotFound(c.req.method, c.req.path, allowed);
     return errorResponse(error, allowed.length ? { allow: allowed.join(', ') } : {});
   });
-  app.onError((error) => errorResponse(error));
+  app.onError((error) => {
+    // A client error is an answer; anything else is a bug of the mock, worth a trace on stderr.
+    if (!(error instanceof ActitoError)) console.error('actito-mock: unexpected error', error);
+    return errorResponse(error);
+  });
   return app;
 }
