@@ -3,11 +3,10 @@ import type { MockControl } from './control-client.js';
 import { createControlClient } from './control-client.js';
 import type { MockCoreOptions } from './domain/mock-core.js';
 import { MockCore } from './domain/mock-core.js';
-import type { AppOptions } from './http/app.js';
 import { createApp } from './http/app.js';
 import type { MockEnv } from './http/env.js';
 
-export interface ActitoMockOptions extends MockCoreOptions, AppOptions {}
+export interface ActitoMockOptions extends MockCoreOptions {}
 
 /** An in-process actito-mock: the Hono app, its state, and its control plane. */
 export interface ActitoMock extends MockControl {
@@ -21,7 +20,7 @@ const IN_PROCESS_BASE = 'http://actito-mock.local';
 
 export function createActitoMock(options: ActitoMockOptions = {}): ActitoMock {
   const core = new MockCore(options);
-  const app = createApp(core, options);
+  const app = createApp(core);
   const fetch = async (request: Request) => app.fetch(request);
   return { app, core, fetch, ...createControlClient(fetch, IN_PROCESS_BASE) };
 }

@@ -22,11 +22,6 @@ import { V5_PREFIXES, v5EtlExecutionRoutes } from './routes/v5-etl-executions.js
 import { tenantFromHeader } from './tenant.js';
 import { V4_PREFIXES, v4SunsetPolicy } from './v4-sunset.js';
 
-export interface AppOptions {
-  /** Largest data file accepted, in bytes (Actito: 100 MB). */
-  maxUploadBytes?: number;
-}
-
 /** Every Actito API path needs a bearer token; unknown paths elsewhere get a plain 404. */
 const AUTHENTICATED_PREFIXES = [
   '/mass-imports',
@@ -36,14 +31,11 @@ const AUTHENTICATED_PREFIXES = [
   '/custom-table-structure',
 ];
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
-
 /**
  * The only HTTP layer: the Node server and the MSW handlers both hand their requests to this app,
  * so routing, validation, errors and state cannot drift between them.
  */
-export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEnv> {
-  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+export function createApp(core: MockCore): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
   const operations = createOperationNames();
   app.use('*', tenantFromHeader(core));
@@ -64,7 +56,7 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
   for (const prefix of V4_PREFIXES) actito.use(`${prefix}/*`, v4SunsetPolicy());
   for (const prefix of AUTHENTICATED_PREFIXES) actito.use(`${prefix}/*`, bearerAuth());
   actito.route('/', tableStructureRoutes());
-  const v5 = v5EtlExecutionRoutes({ maxUploadBytes });
+  const v5 = v5EtlExecutionRoutes();
   for (const prefix of V5_PREFIXES) actito.route(prefix, v5);
   const v4 = v4ImportRoutes();
   for (const prefix of V4_PREFIXES) actito.route(prefix, v4);

@@ -1,5 +1,18 @@
-/** Reads and discards a request body nobody consumed, so the client can finish sending before it reads our answer. */
-export async function drainUnreadBody(request: Request, limitBytes: number): Promise<void> {
+/**
+ * How much of an unread body is drained before giving up: past the 100 MB upload limit with room
+ * to spare, bounded so a client streaming forever cannot keep the mock reading.
+ */
+const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads and discards a request body nobody consumed, so the client can finish sending before it
+ * reads our answer; an upload route passes its upload limit, drained twice over if that is more.
+ */
+export async function drainUnreadBody(
+  request: Request,
+  uploadLimitBytes: number | null = null,
+): Promise<void> {
+  const limitBytes = Math.max(DRAIN_LIMIT_BYTES, (uploadLimitBytes ?? 0) * 2);
   const body = request.body;
   if (!body || body.locked) return;
   let read = 0;

@@ -4,9 +4,6 @@ import { drainUnreadBody } from './body.js';
 import type { MockEnv } from './env.js';
 import { isMockOwnPath } from './operation-names.js';
 
-/** A refused upload is read up to this much, so the client can finish sending before it reads the 429. */
-const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
-
 /**
  * Actito's "at most N concurrent requests per licence": counts the tenant's Actito requests in
  * flight (from arrival until the handler has its response; a streamed download is not counted
@@ -19,7 +16,7 @@ export function concurrentRequestLimit(): MiddlewareHandler<MockEnv> {
     const tenant = c.get('tenant');
     const max = tenant.settings.limits.maxConcurrentRequests;
     if (max !== null && tenant.inFlightRequests >= max) {
-      await drainUnreadBody(c.req.raw, DRAIN_LIMIT_BYTES);
+      await drainUnreadBody(c.req.raw);
       throw new ActitoError(
         'TOO_MANY_REQUESTS',
         `This licence (mock tenant "${tenant.name}") already has ${tenant.inFlightRequests} requests in flight, the most Actito serves at once (${max}); wait for one to finish, then retry.`,

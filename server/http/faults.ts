@@ -4,9 +4,6 @@ import { drainUnreadBody } from './body.js';
 import type { MockEnv } from './env.js';
 import { isMockOwnPath } from './operation-names.js';
 
-/** A faulted upload is read up to this much, so the client can finish sending before it reads the answer. */
-const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
-
 /**
  * Applies the request faults armed through POST /__mock/faults before any route runs: waits the
  * fault's latency (real time: it is what the client feels), then answers its status with the error
@@ -19,7 +16,7 @@ export function injectFaults(wait: (ms: number) => Promise<void> = realDelay): M
     if (!fault) return next();
     if (fault.latencyMs) await wait(fault.latencyMs);
     if (fault.status === undefined) return next();
-    await drainUnreadBody(c.req.raw, DRAIN_LIMIT_BYTES);
+    await drainUnreadBody(c.req.raw);
     const envelope: ErrorEnvelope = {
       status: fault.status,
       code: fault.code ?? 'INJECTED_FAULT',

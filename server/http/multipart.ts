@@ -3,6 +3,7 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { ActitoError } from '../domain/errors.js';
 import type { DataSource } from '../domain/imports/data-source.js';
+import { chunksSource } from '../domain/imports/data-source.js';
 
 export interface UploadParts {
   /** Accepted names of the JSON definition part; the first is the one messages name. */
@@ -218,14 +219,7 @@ class UploadState<Plan, Result> {
   }
 
   #bufferedSource(): DataSource | null {
-    if (!this.#buffered) return null;
-    const { name, chunks } = this.#buffered;
-    return {
-      name,
-      chunks: (async function* () {
-        yield* chunks;
-      })(),
-    };
+    return this.#buffered ? chunksSource(this.#buffered.name, this.#buffered.chunks) : null;
   }
 
   #tooLarge(name: string): ActitoError {

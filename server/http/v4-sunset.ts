@@ -8,9 +8,6 @@ import { errorResponse } from './error-response.js';
 /** The two prefixes Actito served the V4 imports under. */
 export const V4_PREFIXES = ['/v4/entity', '/mass-imports/v4/entity'] as const;
 
-/** An upload refused as removed is read up to this much, so the client can finish sending. */
-const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
-
 const IMPORT_READS = new Set(['status', 'result', 'errors', 'result-file']);
 
 /**
@@ -25,7 +22,7 @@ export function v4SunsetPolicy(): MiddlewareHandler<MockEnv> {
     const call = v4CallOf(c.req.path);
     const headers = sunsetHeaders(c.req.url, call);
     if (setting === 'removed') {
-      await drainUnreadBody(c.req.raw, DRAIN_LIMIT_BYTES);
+      await drainUnreadBody(c.req.raw);
       return errorResponse(v4Removed(c.req.method, c.req.path, call), headers);
     }
     await next();

@@ -30,9 +30,6 @@ import { presentV4ImportResult, presentV4ImportStatus } from '../presenters/v4.j
 /** V4 knows only these part names (confirmed): no aliases, unlike V5. */
 const V4_PARTS = { definition: ['parameters'], data: ['inputFile'] } as const;
 
-/** A refused upload is read up to this much (or twice the upload limit), so the client can finish sending. */
-const DRAIN_LIMIT_BYTES = 256 * 1024 * 1024;
-
 /** The V4 import routes, mounted under `/v4/entity` and `/mass-imports/v4/entity`. */
 export function v4ImportRoutes(): Hono<MockEnv> {
   const routes = new Hono<MockEnv>();
@@ -91,7 +88,7 @@ async function createImport(c: Context<MockEnv>, segment: keyof typeof V4_TABLE_
     return c.json(body, 201);
   } catch (error) {
     release();
-    await drainUnreadBody(c.req.raw, Math.max(DRAIN_LIMIT_BYTES, (maxUploadBytes ?? 0) * 2));
+    await drainUnreadBody(c.req.raw, maxUploadBytes);
     if (error instanceof ActitoError && error.code === 'QUOTA_EXCEEDED') {
       return errorResponse(error, { 'retry-after': String(secondsUntilQuotaReset(tenant.clock.now())) });
     }

@@ -25,7 +25,7 @@ const V5_PARTS = {
 } as const;
 
 /** The four one-shot ETL execution routes, mounted under both V5 prefixes. */
-export function v5EtlExecutionRoutes(options: { maxUploadBytes: number }): Hono<MockEnv> {
+export function v5EtlExecutionRoutes(): Hono<MockEnv> {
   const routes = new Hono<MockEnv>();
   const json = produces('application/json');
 
@@ -48,7 +48,7 @@ export function v5EtlExecutionRoutes(options: { maxUploadBytes: number }): Hono<
       const body: EtlExecutionCreated = { id: execution.id };
       return c.json(body, 201);
     } catch (error) {
-      await drainUnreadBody(c.req.raw, options.maxUploadBytes * 2);
+      await drainUnreadBody(c.req.raw, tenant.settings.limits.maxUploadBytes);
       throw error;
     }
   });
