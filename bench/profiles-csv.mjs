@@ -4,6 +4,8 @@
  * 3 % of the rows carry exactly one invalid value, so `rowsInError` is known in advance.
  */
 
+import { seededRandom } from '../dist/server/index.js';
+
 export const COLUMNS = [
   'emailAddress',
   'customerId',
@@ -63,18 +65,6 @@ const INVALID = {
 };
 const INVALID_COLUMNS = Object.keys(INVALID).map(Number);
 
-/** mulberry32: a tiny seeded PRNG, plenty for test data. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = (next, list) => list[Math.floor(next() * list.length)];
 const pad = (value, width) => String(value).padStart(width, '0');
 
@@ -111,7 +101,7 @@ function row(next, i) {
  * `rows` (data rows), `invalidRows`, `bytes` (UTF-8).
  */
 export function* profilesCsv(rows, stats, seed = 20240601) {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const header = `${COLUMNS.join(',')}\n`;
   stats.rows = 0;
   stats.invalidRows = 0;

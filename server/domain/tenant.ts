@@ -136,29 +136,20 @@ export class Tenant {
 
   /** Applies the moves that time has made due (after the clock moved). Returns how many records moved. */
   settleAll(): number {
-    return this.#countMoves((run) => run.status.settle());
-  }
-
-  /** Moves every record under the manual policy one step. Returns how many moved. */
-  advanceManual(): number {
     let moved = 0;
     for (const run of this.runs()) {
-      const kind: RecordKind = this.#kindOf(run);
-      if (this.progression[kind].type === 'manual' && run.status.advance()) moved += 1;
+      const before = run.status.status;
+      run.status.settle();
+      if (run.status.status !== before) moved += 1;
     }
     return moved;
   }
 
-  #kindOf(run: ImportRun): RecordKind {
-    return run.options.kind;
-  }
-
-  #countMoves(move: (run: ImportRun) => void): number {
+  /** Moves every record whose own policy is manual one step. Returns how many moved. */
+  advanceManual(): number {
     let moved = 0;
     for (const run of this.runs()) {
-      const before = run.status.status;
-      move(run);
-      if (run.status.status !== before) moved += 1;
+      if (run.options.policy().type === 'manual' && run.status.advance()) moved += 1;
     }
     return moved;
   }

@@ -5,11 +5,12 @@ export interface DataSource {
   chunks: AsyncIterable<Uint8Array>;
 }
 
-export function bytesSource(name: string | null, bytes: Uint8Array): DataSource {
+/** A data file already in memory (a buffered part, a remote location's file), as a stream. */
+export function chunksSource(name: string | null, chunks: readonly Uint8Array[]): DataSource {
   return {
     name,
     chunks: (async function* () {
-      yield bytes;
+      yield* chunks;
     })(),
   };
 }

@@ -1,4 +1,4 @@
-import type { CsvRecord, DataFileInfo } from '../files/index.js';
+import type { CsvRecord } from '../files/index.js';
 import { FileLevelError, readCsvBatches } from '../files/index.js';
 import type { RowPatch } from '../tables/table.js';
 import type { ImportPlan } from './plan.js';
@@ -136,5 +136,3 @@ function checkWholeFile(plan: ImportPlan, staged: StagedFile, ragged: number): v
     );
   }
 }
-
-export type { DataFileInfo };

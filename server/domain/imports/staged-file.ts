@@ -1,5 +1,4 @@
-import type { DataFileInfo } from '../files/index.js';
-import { FileLevelError } from '../files/index.js';
+import type { DataFileInfo, FileLevelError } from '../files/index.js';
 import type { RowPatch } from '../tables/table.js';
 import type { PlannedColumn } from './plan.js';
 
@@ -54,5 +53,3 @@ export function failedStagedFile(info: DataFileInfo, error: FileLevelError): Sta
 export function newDataFileInfo(): DataFileInfo {
   return { compression: 'NONE', entryName: null, compressedBytes: 0, bytes: 0 };
 }
-
-export { FileLevelError };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../clock.js';
-import { bytesSource } from '../imports/data-source.js';
+import { chunksSource } from '../imports/data-source.js';
 import { MockCore } from '../mock-core.js';
 import type { Tenant } from '../tenant.js';
 import {
@@ -21,7 +21,7 @@ const parameters = JSON.stringify({
 async function importInto(tenant: Tenant, data: string) {
   const reserved = reserveV4Import(tenant, 'demo', 'PROFILE_TABLE', 'Profiles');
   const plan = planV4Import(tenant, 'demo', reserved.table, parameters, reserved.entity);
-  return createV4Import(tenant, plan, bytesSource('data.csv', new TextEncoder().encode(data)));
+  return createV4Import(tenant, plan, chunksSource('data.csv', [new TextEncoder().encode(data)]));
 }
 
 describe('V4 import service', () => {

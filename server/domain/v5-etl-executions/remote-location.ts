@@ -1,7 +1,7 @@
 import type { EtlDefinition } from '../../../contracts/v5.js';
 import { FileLevelError } from '../files/index.js';
 import type { DataSource } from '../imports/data-source.js';
-import { bytesSource } from '../imports/data-source.js';
+import { chunksSource } from '../imports/data-source.js';
 
 const PLACEHOLDER = /\$(yyyy|yy|MM|dd|HH|mm|ss)+/g;
 
@@ -54,5 +54,5 @@ export function remoteDataSource(
       `remote location "${locationId}": ${what}; it holds ${names.join(', ') || 'no file'}`,
     );
   }
-  return bytesSource(wanted, bytes);
+  return chunksSource(wanted, [bytes]);
 }
