@@ -7,7 +7,14 @@ const control = (id: string, description: string) => ({ id, ...fidelity('modelle
 export const ProgressionPolicy = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('immediate') }),
-    z.object({ type: z.literal('afterPolls'), polls: z.number().int().nonnegative() }),
+    z.object({
+      type: z.literal('afterPolls'),
+      polls: z.number().int().nonnegative(),
+      ms: z.number().int().nonnegative().optional().meta({
+        description:
+          'Also end each intermediate status after this many ms of the mock clock, whichever comes first.',
+      }),
+    }),
     z.object({ type: z.literal('afterMs'), ms: z.number().int().nonnegative() }),
     z.object({ type: z.literal('manual') }),
   ])

@@ -3,7 +3,6 @@ import type { MockSettings } from '../../contracts/settings.js';
 import { TokenStore } from './auth/tokens.js';
 import type { Clock } from './clock.js';
 import { Coverage } from './control/coverage.js';
-import type { ImportRunFault } from './control/faults.js';
 import { FaultBook } from './control/faults.js';
 import { Journal } from './control/journal.js';
 import { buildSeededEntity } from './control/seed-entity.js';
@@ -11,7 +10,8 @@ import { EntityState } from './entity.js';
 import { ActitoError } from './errors.js';
 import type { IdGenerator } from './ids.js';
 import { createIdGenerator, createUuidGenerator } from './ids.js';
-import type { ImportRun } from './imports/import-run.js';
+import type { ImportRunOptions } from './imports/import-run.js';
+import { ImportRun } from './imports/import-run.js';
 import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
 import { copySettings, initialSettings } from './settings.js';
 import type { V4Import } from './v4-imports/model.js';
@@ -19,6 +19,9 @@ import { V4ImportQuota } from './v4-imports/quota.js';
 import type { EtlExecution } from './v5-etl-executions/model.js';
 
 export type Entity = EntityState<EtlExecution, V4Import>;
+
+/** What a service gives to start an import run; the tenant adds its clock, policy and faults. */
+export type StartRunOptions = Omit<ImportRunOptions, 'clock' | 'policy' | 'hold'>;
 
 export interface TenantOptions {
   name: string;
@@ -59,6 +62,8 @@ export class Tenant {
   /** What the clients exercised since the last reset. */
   readonly coverage: Coverage;
   #retired = false;
+  /** Import runs not yet final, with the entity they write into. */
+  readonly #unsettled = new Map<ImportRun, Entity>();
 
   constructor(options: TenantOptions) {
     this.name = options.name;
@@ -121,37 +126,71 @@ export class Tenant {
     );
   }
 
-  /** What the next import run of `kind` must do, per the faults armed; spread it into the run's options. */
-  takeImportFault(kind: RecordKind): ImportRunFault {
-    return this.faults.takeImportFault(kind);
+  /**
+   * Starts an import run into `entity`, with the faults armed for its kind. The moves already due
+   * are applied first, so a run created now never writes its table before an older one that was due.
+   */
+  startRun(entity: Entity, options: StartRunOptions): ImportRun {
+    this.settleDue();
+    const fault = this.faults.takeImportFault(options.kind);
+    const run = new ImportRun({
+      ...options,
+      clock: this.clock,
+      policy: this.policyFor(options.kind),
+      forcedFailure: options.forcedFailure ?? fault.forcedFailure,
+      hold: fault.hold,
+    });
+    if (!run.status.isFinal) this.#unsettled.set(run, entity);
+    return run;
   }
 
-  /** Every import run of every entity, V5 and V4. */
-  *runs(): Generator<ImportRun> {
-    for (const entity of this.entities.values()) {
-      for (const execution of entity.etlExecutions.values()) yield execution.run;
-      for (const v4Import of entity.v4Imports.values()) yield v4Import.run;
+  /**
+   * Applies the moves that time has made due, across every record of the tenant, in the order
+   * they fell due (ties in creation order), so rows reach a table in the order their imports
+   * finished. Only records not yet final are looked at: a status poll stays cheap however many
+   * imports the tenant has finished. Returns how many records changed status.
+   */
+  settleDue(): number {
+    const now = this.clock.now();
+    const moved = new Set<ImportRun>();
+    for (;;) {
+      const next = this.#nextDue();
+      if (next === null || next.status.dueAt() > now) return moved.size;
+      next.status.moveIfDue(now);
+      moved.add(next);
     }
   }
 
-  /** Applies the moves that time has made due (after the clock moved). Returns how many records moved. */
-  settleAll(): number {
-    let moved = 0;
-    for (const run of this.runs()) {
-      const before = run.status.status;
-      run.status.settle();
-      if (run.status.status !== before) moved += 1;
-    }
-    return moved;
-  }
-
-  /** Moves every record whose own policy is manual one step. Returns how many moved. */
+  /** Moves every record whose own policy is manual one step (due moves first). Returns how many moved. */
   advanceManual(): number {
+    this.settleDue();
     let moved = 0;
-    for (const run of this.runs()) {
+    for (const run of this.#unsettledRuns()) {
       if (run.options.policy().type === 'manual' && run.status.advance()) moved += 1;
     }
     return moved;
+  }
+
+  /** The record whose next move falls due first; null when none is pending. */
+  #nextDue(): ImportRun | null {
+    let next: ImportRun | null = null;
+    let nextDue = Number.POSITIVE_INFINITY;
+    for (const run of this.#unsettledRuns()) {
+      const due = run.status.dueAt();
+      if (due < nextDue) {
+        next = run;
+        nextDue = due;
+      }
+    }
+    return next;
+  }
+
+  /** Records not yet final, in creation order; forgets final ones and those of a replaced entity. */
+  *#unsettledRuns(): Generator<ImportRun> {
+    for (const [run, entity] of this.#unsettled) {
+      if (run.status.isFinal || !this.isCurrent(entity)) this.#unsettled.delete(run);
+      else yield run;
+    }
   }
 
   policyFor(kind: RecordKind): () => ProgressionPolicy {

@@ -43,7 +43,7 @@ export class ImportRun {
       steps: ['PENDING', 'RUNNING'],
       clock: options.clock,
       policy: options.policy,
-      finish: () => this.#finish(),
+      finish: (at) => this.#finish(at),
       onEnter: (status, at) => {
         if (status === 'RUNNING') this.startedAt = at;
         if (status !== 'PENDING' && status !== 'RUNNING') this.endedAt = at;
@@ -65,9 +65,9 @@ export class ImportRun {
     return this.options.staged;
   }
 
-  #finish(): RunFinal {
+  #finish(at: number): RunFinal {
     const { staged, forcedFailure } = this.options;
-    if (this.startedAt === null) this.startedAt = this.options.clock.now();
+    if (this.startedAt === null) this.startedAt = at;
     if (forcedFailure) {
       this.errorMessage = forcedFailure;
       return 'ERROR';
@@ -76,12 +76,7 @@ export class ImportRun {
       this.errorMessage = staged.fileError.message;
       return 'ERROR';
     }
-    this.outcome = applyStagedFile(
-      this.options.table,
-      this.options.spec.mode,
-      staged,
-      this.options.clock.now(),
-    );
+    this.outcome = applyStagedFile(this.options.table, this.options.spec.mode, staged, at);
     if (!this.options.spec.generateResultFile) staged.fields = null;
     return this.outcome.counts.rowsInError > 0 ? 'WITH_ERROR' : 'SUCCESS';
   }
