@@ -2,7 +2,7 @@ import { zipStream } from '../domain/files/index.js';
 import type { ImportRun } from '../domain/imports/import-run.js';
 import { errorFileChunks, resultFileChunks } from '../domain/imports/output-files.js';
 
-/** The V5 output-files archive: result.csv and/or errors.csv, streamed. */
+/** An archive of output files, streamed: V5 output-files (result.csv and/or errors.csv), V4 result-file (result.csv). */
 export function outputFilesZip(
   run: ImportRun,
   wanted: { result: boolean; errors: boolean },

@@ -81,12 +81,14 @@ describe('convertV4ImportToV5', () => {
     });
     expect(notes.map((note) => `${note.kind} ${note.path}`)).toEqual([
       'changed inputFile',
+      'changed outputFiles.generateResultFile',
       'changed outputFiles.generateErrorFile',
       'changed status',
       'new-in-v5 definition',
     ]);
     expect(notes[0]?.message).toMatch(/V4 stripped a UTF-8 byte order mark.*V5 refuses/);
-    expect(notes[3]?.message).toMatch(/transformations .*remoteLocation, reportRecipients/);
+    expect(notes[1]?.message).toMatch(/result-file \(a zip holding result\.csv\).*inside GET .*output-files/);
+    expect(notes[4]?.message).toMatch(/transformations .*remoteLocation, reportRecipients/);
   });
 
   it('reports unknown keys, format.encoding, an empty mapping and a table id', () => {
