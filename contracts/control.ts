@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fidelity } from './fidelity.js';
-import { EntityFixture, SeedRows } from './fixture.js';
+import { EntityFixture, RowValue, SeedRows } from './fixture.js';
 
 const control = (id: string, description: string) => ({ id, ...fidelity('modelled', description) });
 
@@ -73,9 +73,6 @@ export const HealthResponse = z
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 // ---- Seeding: table structures and existing rows, per tenant ----
-
-/** A JSON value of a table row, as a fixture writes it. */
-const RowValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const TableSummary = z
   .object({ type: z.enum(['PROFILE_TABLE', 'CUSTOM_TABLE']), id: z.string(), name: z.string() })

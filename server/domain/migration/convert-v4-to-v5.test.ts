@@ -62,6 +62,20 @@ describe('convertV4ImportToV5', () => {
     expect(definition.format?.endOfLine).toBe(expected);
   });
 
+  it('carries subscriptions#<name> and segmentations#<name> mappings over as they are', () => {
+    const attributesMapping = [
+      { headerColumn: 'mail', attributeName: 'emailAddress' },
+      { headerColumn: 'subscriptions#Newsletter', attributeName: 'subscriptions#Newsletter' },
+      { headerColumn: 'likes', attributeName: 'segmentations#Interests' },
+    ];
+    const { definition } = convertV4ImportToV5({
+      parameters: { mode: 'CREATE_UPDATE', format: { separator: ';' }, attributesMapping },
+      tableType: 'PROFILE_TABLE',
+      table: 'Profiles',
+    });
+    expect(definition.attributesMapping).toEqual(attributesMapping);
+  });
+
   it('reads the parameters from JSON text too', () => {
     const fromText = convertV4ImportToV5({
       parameters: JSON.stringify(full),
