@@ -18,7 +18,7 @@ export interface V4Upload {
   parametersAs?: 'file' | 'field';
 }
 
-/** POST a V4 import: `parameters` then `inputFile`, as the public PHP client does. */
+/** POST a V4 import: `parameters` then `inputFile` (the public PHP client sends `inputFile` first: see replay-myhappypet.test.ts). */
 export function uploadV4(client: ActitoTestClient, upload: V4Upload): Promise<Response> {
   const entity = upload.entity ?? 'demo';
   const path = `${upload.prefix ?? V4_PREFIXES[0]}/${entity}/${upload.kind ?? 'table'}/${upload.table ?? 'Profiles'}/import`;
