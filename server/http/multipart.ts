@@ -18,10 +18,11 @@ export interface UploadHandlers<Plan, Result> {
   onDefinition(json: string, partName: string): Plan;
   /**
    * Consumes the data file while it is still arriving; `null` when no data part was sent.
-   * `signal` aborts when the upload fails elsewhere (a second data part, a broken body): the
-   * handler must then not register anything.
+   * Resolves to the function that registers the upload, which is called only once the whole
+   * request body has ended cleanly: a body cut short, or never finished, registers nothing.
+   * `signal` aborts when the upload fails elsewhere (a second data part, a broken body).
    */
-  onData(plan: Plan, data: DataSource | null, signal: AbortSignal): Promise<Result>;
+  onData(plan: Plan, data: DataSource | null, signal: AbortSignal): Promise<() => Result>;
 }
 
 const MAX_DEFINITION_BYTES = 1024 * 1024;
@@ -84,7 +85,7 @@ class UploadState<Plan, Result> {
   #plan: { value: Plan } | null = null;
   #dataSeen = false;
   #buffered: { name: string | null; chunks: Uint8Array[]; size: number } | null = null;
-  #processing: Promise<Result> | null = null;
+  #processing: Promise<() => Result> | null = null;
   #failure: unknown = null;
   #settled = false;
   /** Part readers still running when busboy closes (a definition file, a buffered data part). */
@@ -248,7 +249,15 @@ class UploadState<Plan, Result> {
     const processing = this.#processing;
     if (!processing) return;
     this.#settled = true;
-    processing.then(this.resolve, this.reject);
+    // Only reached once busboy closed, i.e. the request body ended: now the upload may register.
+    processing.then((register) => {
+      if (this.#failure) return this.reject(this.#failure);
+      try {
+        this.resolve(register());
+      } catch (error) {
+        this.reject(error);
+      }
+    }, this.reject);
   }
 }
 
