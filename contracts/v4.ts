@@ -8,6 +8,7 @@ import {
   EndOfLine,
   Escaping,
   ImportMode,
+  refineDialect,
   Separator,
 } from './format.js';
 import { EntityPath } from './paths.js';
@@ -23,7 +24,8 @@ export const V4ImportParameters = z
         enclosing: Enclosing.default('"'),
         escaping: Escaping.default('"'),
       })
-      .loose(),
+      .loose()
+      .superRefine(refineDialect),
     generateResultFile: z.boolean().default(false),
     attributesMapping: z.array(AttributeMapping).default([]),
   })

@@ -8,6 +8,7 @@ import {
   EndOfLine,
   Escaping,
   ImportMode,
+  refineDialect,
   Separator,
 } from './format.js';
 import { EntityPath } from './paths.js';
@@ -39,6 +40,7 @@ export const EtlFormat = z
     encoding: Encoding.default('UTF-8'),
   })
   .loose()
+  .superRefine(refineDialect)
   .meta(fidelity('modelled', 'CSV format of the data file, encoding included.'));
 export type EtlFormat = z.output<typeof EtlFormat>;
 
