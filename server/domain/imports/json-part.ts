@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ActitoError } from '../errors.js';
+import { jsonDepthFault } from '../json-depth.js';
 import { invalidDefinition } from './plan.js';
 import { zodDetails } from './zod-details.js';
 
@@ -20,6 +21,9 @@ export function parseJsonPart<S extends z.ZodType>(json: string, part: string, s
 
 /** Already-parsed JSON checked against its contract. */
 export function checkJsonPart<S extends z.ZodType>(raw: unknown, part: string, schema: S): z.output<S> {
+  // Unknown keys are kept and echoed (GET .../etl-executions/{id}, the journal): bound them first.
+  const tooDeep = jsonDepthFault(raw, part);
+  if (tooDeep) throw invalidDefinition([tooDeep]);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalidDefinition(zodDetails(part, parsed.error));
   return parsed.data;
