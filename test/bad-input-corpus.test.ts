@@ -84,6 +84,7 @@ async function expectFinal(testCase: CorpusCase, session: Session, answer: Answe
     : await session.client.getJson(`/mass-imports/v5/entities/demo/etl-executions/${id}`);
   expect(record.status).toBe(final.status);
   for (const fragment of final.errorMessage ?? []) expect(record.errorMessage).toContain(fragment);
+  for (const fragment of final.notInErrorMessage ?? []) expect(record.errorMessage).not.toContain(fragment);
 }
 
 describe.each(TRANSPORTS)('the bad-input corpus (%s)', (transport) => {

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { detectEndOfLine, type EndOfLine, endOfLineAtEnd } from './detect-end-of-line.js';
 import { FileLevelError } from './file-level-error.js';
 import { countLineBreaks } from './line-breaks.js';
+import { openQuoteAt } from './open-quote.js';
 
 export interface CsvDialect {
   separator: string;
@@ -60,7 +61,8 @@ export class CsvChunkParser {
       this.dialect.escaping,
     );
     const records = this.endOfLine === undefined ? this.wait(input) : this.parse(input, false);
-    if (this.pending.length > this.maxRecordChars) throw this.tooLongError();
+    if (this.pending.length > this.maxRecordChars)
+      throw this.tooLongError(openQuoteAt(this.pending, this.dialect));
     return records;
   }
 
@@ -88,6 +90,10 @@ export class CsvChunkParser {
     const breaks = countLineBreaks(input, 0, cursor, this.afterCR);
     const lines = this.startLines(result.data, breaks, final);
     this.assertNoQuoteError(result, lines);
+    // Only the first record can have begun in what was waiting; the rest fit in one slice.
+    if (input.length > this.maxRecordChars && recordLength(result.data[0]) > this.maxRecordChars) {
+      throw this.tooLongError(-1);
+    }
     this.line += breaks;
     if (cursor > 0) this.afterCR = input.charCodeAt(cursor - 1) === 13;
     this.pending = input.slice(cursor);
@@ -140,11 +146,23 @@ export class CsvChunkParser {
     );
   }
 
-  private tooLongError(): FileLevelError {
-    const { enclosing } = this.dialect;
+  /**
+   * Names the limit, and suggests the enclosing only when a quoted field is what never ended:
+   * `quote` is where the field still open in the waiting text starts (-1 for none).
+   */
+  private tooLongError(quote: number): FileLevelError {
+    const { enclosing, escaping } = this.dialect;
+    const limit = `${this.maxRecordChars} characters (${this.maxRecordChars / (1 << 20)} MiB), the most one record may hold`;
+    if (quote === -1) {
+      return new FileLevelError(
+        'FILE_MALFORMED_CSV',
+        `line ${this.line}: the record starting here is longer than ${limit}; split the line, or check that the file is a CSV`,
+      );
+    }
+    const line = this.line + countLineBreaks(this.pending, 0, quote, this.afterCR);
     return new FileLevelError(
       'FILE_MALFORMED_CSV',
-      `line ${this.line}: the record starting here is longer than ${this.maxRecordChars} characters, most likely a quoted field that is never closed; check format.enclosing (${show(enclosing)}), format.endOfLine and the enclosing characters inside values`,
+      `line ${line}: a quoted field starting here is not closed within ${limit}; check format.enclosing (${show(enclosing)}) and escape the enclosing characters inside values as ${show(escaping + enclosing)}`,
     );
   }
 }
@@ -159,6 +177,14 @@ function innerBreaks(fields: string[], endOfLine: EndOfLine | undefined): number
   if (endOfLine === '\n' && fields[fields.length - 1]?.endsWith('\r')) breaks -= 1;
   if (endOfLine === '\r' && fields[0]?.startsWith('\n')) breaks -= 1;
   return breaks;
+}
+
+/** The characters of a record's values and separators. */
+function recordLength(fields: string[] | undefined): number {
+  if (!fields) return 0;
+  let length = fields.length - 1;
+  for (const field of fields) length += field.length;
+  return length;
 }
 
 /** Rows as records, without blank lines (nothing but spaces, or nothing at all). */

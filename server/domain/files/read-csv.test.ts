@@ -155,11 +155,25 @@ describe('malformed CSV', () => {
     expect(error.message).toMatch(/^line 3: a quoted field has text after its closing/);
   });
 
-  it('stops at a record of over a million characters instead of buffering the rest', async () => {
-    const text = `a,b\n1,"${'x'.repeat(1_100_000)}\n2,3\n`;
+  it('stops at a quoted field of over a million characters instead of buffering the rest', async () => {
+    const text = `a,b\n1,2\n1,"${'x'.repeat(1_100_000)}\n2,3\n`;
     const error = await failure(utf8(text));
     expect(error.code).toBe('FILE_MALFORMED_CSV');
-    expect(error.message).toMatch(/^line 2: the record starting here is longer than 1048576 characters/);
+    expect(error.message).toBe(
+      `line 3: a quoted field starting here is not closed within 1048576 characters (1 MiB), the most one record may hold; check format.enclosing ('"') and escape the enclosing characters inside values as '""'`,
+    );
+  });
+
+  it('names the record limit, and no quote, for a line of over a million characters', async () => {
+    const error = await failure(utf8(`a,b\n${'x'.repeat(1_100_000)}\n2,3\n`));
+    expect(error.message).toBe(
+      'line 2: the record starting here is longer than 1048576 characters (1 MiB), the most one record may hold; split the line, or check that the file is a CSV',
+    );
+  });
+
+  it('names the line a quoted field opens on, lines into its record', async () => {
+    const error = await failure(utf8(`a,b\n1,"x\ny"\n2,"${'x\n'.repeat(600_000)}`));
+    expect(error.message).toMatch(/^line 4: a quoted field starting here is not closed/);
   });
 });
 

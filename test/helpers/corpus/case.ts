@@ -73,7 +73,9 @@ export const CorpusCase = z.strictObject({
     message: Fragments.optional(),
     errors: z.array(z.string()).optional(),
     /** For an accepted upload: the status it ends in (progression immediate) and its reason. */
-    final: z.strictObject({ status: z.string(), errorMessage: Fragments.optional() }).optional(),
+    final: z
+      .strictObject({ status: z.string(), errorMessage: Fragments.optional(), notInErrorMessage: Fragments.optional() })
+      .optional(),
     /** Executions and imports registered; by default one per 201. */
     registers: z.number().int().nonnegative().optional(),
     /** Rows in the entity's tables afterwards. */
