@@ -122,6 +122,8 @@ describe.each(TRANSPORTS)('the bad-input corpus (%s)', (transport) => {
     expect(v5 + v4, 'executions and imports registered').toBe(testCase.expect.registers ?? accepted);
     if (v4 === 0) expect((await control.getSettings()).usage.v4ImportsToday).toEqual([]);
     expect(await rowCount(session)).toBe(testCase.expect.rows);
+    if (testCase.expect.profiles)
+      expect((await control.rows('demo', 'Profiles')).rows).toMatchObject(testCase.expect.profiles);
     if (!testCase.resetsTenant) expect(await bystander()).toEqual(before);
   });
 });

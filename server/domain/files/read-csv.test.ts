@@ -80,11 +80,55 @@ describe('plain CSV', () => {
     expect(lines(found)).toEqual([1, 2, 3]);
   });
 
-  it('uses a declared end-of-line: LF inside a CRLF record is then data', async () => {
-    const found = await records(utf8('a,b\r\n1,x\ny\r\n'), { endOfLine: '\r\n' });
-    expect(fields(found)).toEqual([
-      ['a', 'b'],
-      ['1', 'x\ny'],
+  it.each([1, 2, 3, 5, 64])(
+    'reads LF and CRLF record ends alike when endOfLine is not declared (chunks of %i bytes)',
+    async (size) => {
+      const crlfHeader = await records(utf8('mail,first\r\nann,Ann\nbob,Bob\n'), {}, size);
+      expect(crlfHeader).toEqual([
+        { line: 1, fields: ['mail', 'first'] },
+        { line: 2, fields: ['ann', 'Ann'] },
+        { line: 3, fields: ['bob', 'Bob'] },
+      ]);
+      const lfHeader = await records(utf8('a,b\n1,D\r\n2,E\n3,F\rG,H'), {}, size);
+      expect(lfHeader).toEqual([
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['1', 'D'] },
+        { line: 3, fields: ['2', 'E'] },
+        { line: 4, fields: ['3', 'F'] },
+        { line: 5, fields: ['G', 'H'] },
+      ]);
+    },
+  );
+
+  it.each([
+    ['\n', 'a,b\n1,2\n3,4\r\n5,6\n', 'line 3 ends with CRLF (\\r\\n), but format.endOfLine is LF (\\n)'],
+    ['\r\n', 'a,b\r\n1,x\ny\r\n', 'line 2 ends with LF (\\n), but format.endOfLine is CRLF (\\r\\n)'],
+    ['\r\n', 'a,b\r\n1,2\r', 'line 2 ends with CR (\\r), but format.endOfLine is CRLF (\\r\\n)'],
+    ['\r', 'a,b\r1,2\r\n', 'line 2 ends with CRLF (\\r\\n), but format.endOfLine is CR (\\r)'],
+  ] as const)(
+    'fails a line that contradicts the declared endOfLine %j, naming both',
+    async (endOfLine, text, message) => {
+      for (const size of [2, 64]) {
+        const error = await failure(utf8(text), { endOfLine }, size);
+        expect(error.code).toBe('FILE_MALFORMED_CSV');
+        expect(error.message).toMatch(new RegExp(`^${message.replace(/[()\\]/g, '\\$&')}; `));
+      }
+    },
+  );
+
+  it('keeps line breaks of every kind inside quoted values, declared or not, and counts them', async () => {
+    const declared = await records(utf8('a,b\n1,"x\r\ny"\n2,"z\r"\n'), { endOfLine: '\n' });
+    expect(declared).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', 'x\r\ny'] },
+      { line: 4, fields: ['2', 'z\r'] },
+    ]);
+    const mixed = await records(utf8('a,b\r\n1,"x\r"\r\n2,"y\n"\n3,z'), {}, 3);
+    expect(mixed).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', 'x\r'] },
+      { line: 4, fields: ['2', 'y\n'] },
+      { line: 6, fields: ['3', 'z'] },
     ]);
   });
 

@@ -80,6 +80,8 @@ export const CorpusCase = z.strictObject({
     registers: z.number().int().nonnegative().optional(),
     /** Rows in the entity's tables afterwards. */
     rows: z.number().int().nonnegative().default(0),
+    /** Values the demo Profiles rows hold afterwards, in order (each a subset of a row). */
+    profiles: z.array(z.record(z.string(), z.unknown())).optional(),
     /** What the journal recorded, when the client got no answer. */
     journal: z.strictObject({ status: z.number().int(), errorCode: z.string().nullable() }).optional(),
   }),
