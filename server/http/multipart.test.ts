@@ -59,6 +59,37 @@ function recordingHandlers() {
 }
 
 describe('readImportUpload', () => {
+  it('ends the data part for its reader when the body breaks off in the middle of it', async () => {
+    const whole = body('{}', 'a;b\n'.repeat(100));
+    const { request, breakOff } = openRequest(whole.subarray(0, whole.byteLength - 60));
+    let readerEnded!: () => void;
+    const ended = new Promise<void>((resolve) => {
+      readerEnded = resolve;
+    });
+    let started!: () => void;
+    const reading = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const result = readImportUpload(request, PARTS, {
+      onDefinition: (json) => json,
+      async onData(_plan, data) {
+        try {
+          for await (const _chunk of data?.chunks ?? []) started();
+        } finally {
+          readerEnded();
+        }
+        return () => 'registered';
+      },
+    });
+    await reading;
+    breakOff();
+    await expect(result).rejects.toMatchObject({
+      code: 'INVALID_MULTIPART',
+      message: expect.stringMatching(/^The request body broke off before it ended/),
+    });
+    await ended;
+  });
+
   it('registers the upload only once the request body has ended', async () => {
     const { request, end } = openRequest(body('{}', 'a;b\n'));
     const { dataRead, registered, handlers } = recordingHandlers();

@@ -4,12 +4,17 @@ import busboy from 'busboy';
 import { ActitoError } from '../domain/errors.js';
 import type { DataSource } from '../domain/imports/data-source.js';
 import { chunksSource } from '../domain/imports/data-source.js';
+import type { PartNames } from './multipart-errors.js';
+import {
+  BodyWatch,
+  bodyBrokeOff,
+  boundaryOf,
+  contentTypeError,
+  expectedParts,
+  multipartError,
+} from './multipart-errors.js';
 
-export interface UploadParts {
-  /** Accepted names of the JSON definition part; the first is the one messages name. */
-  definition: readonly [string, ...string[]];
-  /** Accepted names of the data file part. */
-  data: readonly [string, ...string[]];
+export interface UploadParts extends PartNames {
   maxFileBytes: number;
 }
 
@@ -41,11 +46,13 @@ export function readImportUpload<Plan, Result>(
   if (!/^multipart\/form-data\b/i.test(contentType) || !request.body) {
     throw new ActitoError(
       'INVALID_MULTIPART',
-      `Expected a multipart/form-data body with parts "${parts.definition[0]}" (JSON) and "${parts.data[0]}" (the data file); got ${contentType || 'no Content-Type'}.`,
+      `Expected a multipart/form-data body with ${expectedParts(parts)}; got ${contentType || 'no Content-Type'}.`,
     );
   }
   return new Promise<Result>((resolve, reject) => {
-    const upload = new UploadState(parts, handlers, resolve, reject);
+    const watch = new BodyWatch(boundaryOf(contentType));
+    const readError = (error: unknown) => multipartError(error, watch, parts);
+    const upload = new UploadState(parts, handlers, readError, resolve, reject);
     let parser: busboy.Busboy;
     try {
       parser = busboy({
@@ -53,29 +60,18 @@ export function readImportUpload<Plan, Result>(
         limits: { fileSize: parts.maxFileBytes, fieldSize: MAX_DEFINITION_BYTES, files: 8, fields: 16 },
       });
     } catch (error) {
-      reject(
-        new ActitoError(
-          'INVALID_MULTIPART',
-          `The multipart body cannot be read: ${(error as Error).message}.`,
-        ),
-      );
+      reject(contentTypeError(contentType, error, parts));
       return;
     }
     parser.on('field', (name, value, info) => upload.field(name, value, info.valueTruncated));
     parser.on('file', (name, stream, info) => upload.file(name, stream, info.filename ?? null));
-    parser.on('error', (error) => upload.fail(multipartError(error)));
+    parser.on('error', (error) => upload.fail(readError(error)));
     parser.on('close', () => void upload.bodyEnded());
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
-    body.on('error', (error) => upload.fail(multipartError(error)));
+    body.on('data', (chunk: Uint8Array) => watch.see(chunk));
+    body.on('error', (error) => upload.bodyBrokeOff(error));
     body.pipe(parser);
   });
-}
-
-function multipartError(error: unknown): ActitoError {
-  return new ActitoError(
-    'INVALID_MULTIPART',
-    `The multipart body cannot be read: ${(error as Error).message}.`,
-  );
 }
 
 type FileStream = Readable & { truncated?: boolean };
@@ -90,11 +86,15 @@ class UploadState<Plan, Result> {
   #settled = false;
   /** Part readers still running when busboy closes (a definition file, a buffered data part). */
   readonly #readers: Promise<void>[] = [];
+  /** Part streams not yet ended: destroyed when the body breaks off, so their readers end too. */
+  readonly #open = new Set<FileStream>();
   readonly #abort = new AbortController();
 
   constructor(
     private readonly parts: UploadParts,
     private readonly handlers: UploadHandlers<Plan, Result>,
+    /** What a failed read of a part stream says (busboy's error, reworded). */
+    private readonly readError: (error: unknown) => ActitoError,
     private readonly resolve: (result: Result) => void,
     private readonly reject: (error: unknown) => void,
   ) {}
@@ -111,6 +111,8 @@ class UploadState<Plan, Result> {
   }
 
   file(name: string, stream: FileStream, fileName: string | null): void {
+    this.#open.add(stream);
+    stream.once('close', () => this.#open.delete(stream));
     if (this.#failure) {
       stream.resume();
     } else if (this.parts.definition.includes(name)) {
@@ -127,6 +129,12 @@ class UploadState<Plan, Result> {
     this.#failure = error;
     this.#abort.abort();
     this.#finish();
+  }
+
+  /** The request body failed (the client went away): nothing more will come for any part. */
+  bodyBrokeOff(error: unknown): void {
+    this.fail(bodyBrokeOff(error));
+    for (const stream of this.#open) stream.destroy();
   }
 
   async bodyEnded(): Promise<void> {
@@ -171,7 +179,7 @@ class UploadState<Plan, Result> {
         if (size <= MAX_DEFINITION_BYTES) chunks.push(chunk as Buffer);
       }
     } catch (error) {
-      this.fail(multipartError(error));
+      this.fail(this.readError(error));
       return;
     }
     if (size > MAX_DEFINITION_BYTES) {
@@ -202,7 +210,7 @@ class UploadState<Plan, Result> {
     });
     tooLarge.catch(() => {});
     if (this.#plan) {
-      this.#start({ name: fileName, chunks: limitedChunks(stream, tooLarge) }, stream);
+      this.#start({ name: fileName, chunks: limitedChunks(stream, tooLarge, this.readError) }, stream);
     } else {
       this.#readers.push(this.#buffer(stream, fileName, tooLarge));
     }
@@ -211,7 +219,7 @@ class UploadState<Plan, Result> {
   async #buffer(stream: FileStream, fileName: string | null, tooLarge: Promise<never>): Promise<void> {
     const buffered = { name: fileName, chunks: [] as Uint8Array[], size: 0 };
     try {
-      for await (const chunk of limitedChunks(stream, tooLarge)) buffered.chunks.push(chunk);
+      for await (const chunk of limitedChunks(stream, tooLarge, this.readError)) buffered.chunks.push(chunk);
       this.#buffered = buffered;
       if (this.#plan && !this.#processing) this.#start(this.#bufferedSource());
     } catch (error) {
@@ -261,10 +269,21 @@ class UploadState<Plan, Result> {
   }
 }
 
-/** The file stream's chunks, failing with FILE_TOO_LARGE if busboy cut it at the size limit. */
-async function* limitedChunks(stream: FileStream, tooLarge: Promise<never>): AsyncGenerator<Uint8Array> {
+/**
+ * The file stream's chunks, failing with FILE_TOO_LARGE if busboy cut it at the size limit, and
+ * with the reworded busboy error if the part could not be read to its end.
+ */
+async function* limitedChunks(
+  stream: FileStream,
+  tooLarge: Promise<never>,
+  readError: (error: unknown) => ActitoError,
+): AsyncGenerator<Uint8Array> {
   // A reader that stops early (a file-level failure) must not destroy busboy's part stream, which
   // would stall the multipart parser: the rest is drained instead (see #start).
-  for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Uint8Array;
+  try {
+    for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Uint8Array;
+  } catch (error) {
+    throw readError(error);
+  }
   if (stream.truncated) await tooLarge;
 }
