@@ -304,6 +304,39 @@ describe('ZIP archives', () => {
     expect(error.message).toContain("holds 3 files ('a.csv', 'b.csv', 'c.txt')");
   });
 
+  it('says an entry is itself an archive, rather than blaming its encoding', async () => {
+    const inner = zipSync({ 'data.csv': csv });
+    const zipped = await failure(zipSync({ 'inner.zip': inner }));
+    expect(zipped).toMatchObject({
+      code: 'FILE_ARCHIVE_ENTRIES',
+      message: expect.stringMatching(/^the ZIP entry 'inner.zip' is itself a ZIP archive, not a CSV file;/),
+    });
+    const gzipped = await failure(new Uint8Array(gzipSync(inner)));
+    expect(gzipped.message).toMatch(/^the GZIP file holds a ZIP archive, not a CSV file;/);
+  });
+
+  it("gives the archive's own fault, not the garbage it led the CSV reader into", async () => {
+    // A stored Zip64 entry claiming 2^40 bytes in a 185-byte archive: its central directory
+    // follows the two CSV lines, and would read as invalid UTF-8 on line 3.
+    const archive = Buffer.from(
+      '504b03042d00000000000000000000000000ffffffffffffffff08001400646174612e637376010010000000000000010000000000000001' +
+        '00006d61696c3b66697273740a616e6e406578616d706c652e636f6d3b416e6e0a504b01022d002d0000000000000000000000000' +
+        '0ffffffffffffffff080014000000000000000000000000000000646174612e637376010010000000000000010000000000000001' +
+        '0000504b050600000000010001004a000000590000000000',
+      'hex',
+    );
+    expect(await failure(new Uint8Array(archive), {}, 7)).toMatchObject({
+      code: 'FILE_CORRUPTED_ARCHIVE',
+      message:
+        "the ZIP archive is truncated or its header is wrong: the stored entry 'data.csv' claims 1099511627776 bytes, but the archive ends after 127 of them; re-create the ZIP and upload it again",
+    });
+  });
+
+  it('keeps a content error when the archive itself is sound', async () => {
+    const error = await failure(zipSync({ 'a.csv': Buffer.from('id,name\n1,\xff\n', 'latin1') }));
+    expect(error).toMatchObject({ code: 'FILE_ENCODING', message: expect.stringMatching(/^line 2: /) });
+  });
+
   it('rejects an archive with no file at all, or only folders', async () => {
     expect((await failure(zipSync({}))).code).toBe('FILE_CORRUPTED_ARCHIVE');
     expect((await failure(zipSync({ 'dir/': new Uint8Array(0) }))).code).toBe('FILE_ARCHIVE_ENTRIES');
