@@ -74,7 +74,11 @@ export const CorpusCase = z.strictObject({
     errors: z.array(z.string()).optional(),
     /** For an accepted upload: the status it ends in (progression immediate) and its reason. */
     final: z
-      .strictObject({ status: z.string(), errorMessage: Fragments.optional(), notInErrorMessage: Fragments.optional() })
+      .strictObject({
+        status: z.string(),
+        errorMessage: Fragments.optional(),
+        notInErrorMessage: Fragments.optional(),
+      })
       .optional(),
     /** Executions and imports registered; by default one per 201. */
     registers: z.number().int().nonnegative().optional(),
