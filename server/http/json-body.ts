@@ -15,7 +15,7 @@ export async function jsonBody<S extends z.ZodType>(
   let raw: unknown = {};
   if (text.trim() !== '') {
     try {
-      raw = JSON.parse(text);
+      raw = JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text);
     } catch (error) {
       throw new ActitoError(code, `The request body is not valid JSON: ${(error as Error).message}.`, [
         { path: 'body', message: 'not valid JSON' },

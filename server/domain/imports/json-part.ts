@@ -8,7 +8,8 @@ import { zodDetails } from './zod-details.js';
 export function parseJsonPart<S extends z.ZodType>(json: string, part: string, schema: S): z.output<S> {
   let raw: unknown;
   try {
-    raw = JSON.parse(json);
+    // RFC 8259 lets a parser ignore a byte order mark, which Windows editors write.
+    raw = JSON.parse(json.startsWith('\ufeff') ? json.slice(1) : json);
   } catch (error) {
     throw new ActitoError(
       'INVALID_DEFINITION',

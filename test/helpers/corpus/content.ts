@@ -16,6 +16,7 @@ export type Content =
   | { json: unknown }
   | { ref: string; set?: Record<string, unknown>; drop?: string[] }
   | { repeat: Content; times: number }
+  | { numbered: string; times: number }
   | { concat: Content[] }
   | { gzip: Content }
   | { zip: { name: string; content: Content; store?: boolean }[] };
@@ -34,6 +35,7 @@ export const Content: z.ZodType<Content> = z.lazy(() =>
       drop: z.array(z.string()).optional(),
     }),
     z.strictObject({ repeat: Content, times: z.number().int().nonnegative() }),
+    z.strictObject({ numbered: z.string().includes('{n}'), times: z.number().int().nonnegative() }),
     z.strictObject({ concat: z.array(Content) }),
     z.strictObject({ gzip: Content }),
     z.strictObject({
@@ -54,6 +56,12 @@ export function buildContent(content: Content, values: NamedValues): Uint8Array 
   if ('json' in content) return strToU8(JSON.stringify(content.json));
   if ('ref' in content) return strToU8(JSON.stringify(namedValue(content, values)));
   if ('repeat' in content) return repeatBytes(buildContent(content.repeat, values), content.times);
+  if ('numbered' in content) {
+    const text = Array.from({ length: content.times }, (_, n) =>
+      content.numbered.replaceAll('{n}', String(n + 1)),
+    );
+    return strToU8(text.join(''));
+  }
   if ('concat' in content)
     return new Uint8Array(Buffer.concat(content.concat.map((c) => buildContent(c, values))));
   if ('gzip' in content) return new Uint8Array(gzipSync(buildContent(content.gzip, values)));
