@@ -82,6 +82,28 @@ export function refineDialect(format: Dialect, ctx: z.RefinementCtx): void {
   }
 }
 
+/**
+ * An ISO-8859-1 file cannot hold a character above U+00FF: declared as separator, enclosing or
+ * escaping, it could never occur in the file. `at` is where the format object sits.
+ */
+export function refineDialectEncoding(
+  format: Dialect,
+  encoding: string,
+  ctx: z.RefinementCtx,
+  at: string[] = [],
+): void {
+  if (encoding !== 'ISO-8859-1') return;
+  for (const key of ['separator', 'enclosing', 'escaping'] as const) {
+    if ((format[key].codePointAt(0) ?? 0) > 0xff) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, key],
+        message: `${key} ${JSON.stringify(format[key])} cannot occur in an ISO-8859-1 file; choose a Latin-1 character or declare UTF-8`,
+      });
+    }
+  }
+}
+
 export const ImportMode = z
   .enum(['CREATE_UPDATE', 'CREATE_ONLY', 'UPDATE_ONLY'])
   .meta(fidelity('modelled', 'Import mode; CREATE_UPDATE is confirmed, the other two names are modelled.'));

@@ -9,6 +9,7 @@ import {
   Escaping,
   ImportMode,
   refineDialect,
+  refineDialectEncoding,
   Separator,
 } from './format.js';
 import { EntityPath } from './paths.js';
@@ -30,6 +31,9 @@ export const V4ImportParameters = z
     attributesMapping: z.array(AttributeMapping).default([]),
   })
   .loose()
+  .superRefine((parameters, ctx) =>
+    refineDialectEncoding(parameters.format, parameters.encoding, ctx, ['format']),
+  )
   .meta({
     id: 'V4ImportParameters',
     ...fidelity(
