@@ -113,6 +113,10 @@ class UploadState<Plan, Result> {
   file(name: string, stream: FileStream, fileName: string | null): void {
     this.#open.add(stream);
     stream.once('close', () => this.#open.delete(stream));
+    // busboy fails the part's stream when the body ends inside it; a part nobody reads (skipped,
+    // refused) would otherwise emit 'error' unheard, and an unheard 'error' crashes the process.
+    // Readers get the failure through their own iteration, the upload through busboy's 'error'.
+    stream.on('error', () => {});
     if (this.#failure) {
       stream.resume();
     } else if (this.parts.definition.includes(name)) {
