@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { zipEntries } from '../actito-client.js';
 import type { Harness, Session } from '../transports.js';
 
 const V5 = '/mass-imports/v5/entities';
@@ -28,17 +27,15 @@ export async function startBystander(session: Session): Promise<() => Promise<un
     {
       table: { type: 'PROFILE_TABLE', name: 'People' },
       mode: 'CREATE_UPDATE',
-      outputFiles: { generateResultFile: true, generateErrorFile: true },
     },
     'emailAddress\nkept@example.com\nnot-an-address\n',
   );
   expect(await created.json()).toEqual({ id: String(FIRST_V5_ID) });
   const path = `${V5}/bystander/etl-executions/${FIRST_V5_ID}`;
+  // Its status, counts and rows; its output files are built from the same staged rows.
   const snapshot = async () => ({
     execution: await (await client.get(path)).json(),
     results: await (await client.get(`${path}/integration-results`)).json(),
-    // The entries, not the archive: its entries' modification times come from the wall clock.
-    files: await zipEntries(await client.get(`${path}/output-files`, { accept: '*/*' })),
     rows: (await control.rows('bystander', 'People')).rows,
   });
   const before = await snapshot();
@@ -67,13 +64,10 @@ export async function registered(session: Session, tenantWasReset: boolean): Pro
   };
 }
 
-/** The mock still answers, holds no request in flight, and its server process is alive. */
-export async function expectHealthy(harness: Harness, session: Session): Promise<void> {
+/** The mock still answers, and its server process is alive. */
+export async function expectAlive(harness: Harness, session: Session): Promise<void> {
   expect(await session.control.health()).toMatchObject({ status: 'ok' });
   expect(harness.server()?.process.exitCode ?? null).toBeNull();
-  const journal = await session.control.journal();
-  expect(journal.inFlight).toBe(0);
-  expect((await session.control.getSettings()).usage.inFlightRequests).toBe(0);
 }
 
 /** Rows of every table of the case's entity. */
