@@ -77,3 +77,11 @@ export function bodyBrokeOff(error: unknown): ActitoError {
     `The request body broke off before it ended (${(error as Error).message}); nothing was registered: send the upload again.`,
   );
 }
+
+/** More parts than the reader takes: busboy would drop the rest unseen. */
+export function tooManyParts(limit: string, parts: PartNames): ActitoError {
+  return new ActitoError(
+    'INVALID_MULTIPART',
+    `The multipart body holds more than ${limit}, more than an upload needs; send only ${expectedParts(parts)}.`,
+  );
+}

@@ -12,6 +12,7 @@ import {
   contentTypeError,
   expectedParts,
   multipartError,
+  tooManyParts,
 } from './multipart-errors.js';
 
 export interface UploadParts extends PartNames {
@@ -31,6 +32,9 @@ export interface UploadHandlers<Plan, Result> {
 }
 
 const MAX_DEFINITION_BYTES = 1024 * 1024;
+/** Far more parts than an upload needs (a definition and a data file). */
+const MAX_FILE_PARTS = 8;
+const MAX_FIELDS = 16;
 
 /**
  * Reads an import upload with busboy from the Fetch request stream (the same code under the Node
@@ -57,7 +61,12 @@ export function readImportUpload<Plan, Result>(
     try {
       parser = busboy({
         headers: { 'content-type': contentType },
-        limits: { fileSize: parts.maxFileBytes, fieldSize: MAX_DEFINITION_BYTES, files: 8, fields: 16 },
+        limits: {
+          fileSize: parts.maxFileBytes,
+          fieldSize: MAX_DEFINITION_BYTES,
+          files: MAX_FILE_PARTS,
+          fields: MAX_FIELDS,
+        },
       });
     } catch (error) {
       reject(contentTypeError(contentType, error, parts));
@@ -66,6 +75,9 @@ export function readImportUpload<Plan, Result>(
     parser.on('field', (name, value, info) => upload.field(name, value, info.valueTruncated));
     parser.on('file', (name, stream, info) => upload.file(name, stream, info.filename ?? null));
     parser.on('error', (error) => upload.fail(readError(error)));
+    // Past these, busboy drops parts without a word: a definition among them would seem missing.
+    parser.on('filesLimit', () => upload.fail(tooManyParts(`${MAX_FILE_PARTS} file parts`, parts)));
+    parser.on('fieldsLimit', () => upload.fail(tooManyParts(`${MAX_FIELDS} fields`, parts)));
     parser.on('close', () => void upload.bodyEnded());
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
     body.on('data', (chunk: Uint8Array) => watch.see(chunk));
