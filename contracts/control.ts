@@ -244,12 +244,42 @@ export const JournalUpload = z
   .meta(control('JournalUpload', 'What an accepted upload carried.'));
 export type JournalUpload = z.infer<typeof JournalUpload>;
 
+export const JournalReceivedPart = z
+  .object({
+    name: z.string(),
+    fileName: z.string().nullable().meta({ description: 'The filename of a file part; null for a field.' }),
+    contentType: z.string().meta({ description: "The part's Content-Type (text/plain when none was sent)." }),
+    size: z.number().int().meta({ description: 'Bytes of the part the mock had read when it answered.' }),
+  })
+  .meta(control('JournalReceivedPart', 'One part of a multipart upload, in the order it arrived.'));
+export type JournalReceivedPart = z.infer<typeof JournalReceivedPart>;
+
+export const JournalReceived = z
+  .object({
+    parts: z.array(JournalReceivedPart),
+    complete: z.boolean().meta({
+      description:
+        'The mock read the whole body before answering; a refused upload is read on for at most 1 MiB more, so a huge one may stop short.',
+    }),
+    definition: z.string().nullable().meta({
+      description:
+        'The text of the JSON part (V5 definition, V4 parameters), its first 64 KiB; kept for a refused upload only (an accepted one has `upload`).',
+    }),
+    definitionTruncated: z.boolean().meta({ description: 'The JSON part was longer than 64 KiB.' }),
+  })
+  .meta(control('JournalReceived', 'What a multipart upload carried, accepted or refused.'));
+export type JournalReceived = z.infer<typeof JournalReceived>;
+
 export const JournalEntry = z
   .object({
     seq: z.number().int(),
     method: z.string(),
     path: z.string(),
     query: z.record(z.string(), z.string()),
+    headers: z.record(z.string(), z.string()).meta({
+      description:
+        'Request headers, names in lower case; the Authorization value is redacted, its scheme kept (`Bearer [redacted]`).',
+    }),
     route: z
       .string()
       .nullable()
@@ -257,9 +287,17 @@ export const JournalEntry = z
     operation: z.string().nullable(),
     status: z.number().int(),
     errorCode: z.string().nullable(),
+    errorMessage: z
+      .string()
+      .nullable()
+      .meta({ description: 'The message of the error envelope answered; null for a success.' }),
     time: z.string().meta({ description: 'When the request arrived, on the mock clock.' }),
     durationMs: z.number().meta({ description: 'Real time taken to answer (injected latency included).' }),
     upload: JournalUpload.nullable(),
+    received: JournalReceived.nullable().meta({
+      description:
+        'For a multipart upload (accepted or refused): its parts, and the JSON part of a refused one.',
+    }),
   })
   .meta(control('JournalEntry', 'One request the tenant received (control requests excluded).'));
 export type JournalEntry = z.infer<typeof JournalEntry>;

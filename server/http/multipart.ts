@@ -11,6 +11,15 @@ export interface UploadParts {
   /** Accepted names of the data file part. */
   data: readonly [string, ...string[]];
   maxFileBytes: number;
+  /** Watches the parts as busboy meets them, before anything reads them (the journal's record). */
+  observer?: PartObserver;
+}
+
+export interface PartObserver {
+  /** Called before the upload's own listeners are added, so the observer's run first. */
+  watch(parser: busboy.Busboy): void;
+  /** The request body broke: busboy will not close. */
+  ended(): void;
 }
 
 export interface UploadHandlers<Plan, Result> {
@@ -60,12 +69,16 @@ export function readImportUpload<Plan, Result>(
       );
       return;
     }
+    parts.observer?.watch(parser);
     parser.on('field', (name, value, info) => upload.field(name, value, info.valueTruncated));
     parser.on('file', (name, stream, info) => upload.file(name, stream, info.filename ?? null));
     parser.on('error', (error) => upload.fail(multipartError(error)));
     parser.on('close', () => void upload.bodyEnded());
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
-    body.on('error', (error) => upload.fail(multipartError(error)));
+    body.on('error', (error) => {
+      parts.observer?.ended();
+      upload.fail(multipartError(error));
+    });
     body.pipe(parser);
   });
 }

@@ -6,13 +6,16 @@ const entry = (over: Partial<NewJournalEntry> = {}): NewJournalEntry => ({
   method: 'GET',
   path: '/auth/token',
   query: {},
+  headers: {},
   route: '/auth/token',
   operation: null,
   status: 200,
   errorCode: null,
+  errorMessage: null,
   time: '2026-03-02T09:00:00.000Z',
   durationMs: 1,
   upload: null,
+  received: null,
   ...over,
 });
 
