@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { ActitoError } from '../domain/errors.js';
 import { convertV4ImportToV5 } from '../domain/migration/convert-v4-to-v5.js';
+import { parseCommandLine } from './command-line.js';
 
 export interface ConvertV4Io {
   /** Reads the parameters file; `-` is stdin. */
@@ -16,6 +16,15 @@ Converts the parameters of a V4 import (POST .../table/{table}/import, or with -
 POST .../customTable/{table}/import) into a V5 one-shot ETL definition for
 POST /mass-imports/v5/entities/{entity}/etl-executions. Prints the definition JSON on stdout and
 notes on what does not carry over on stderr. <parameters.json> may be - for stdin.
+
+Options:
+  --table <name>  the {table} of the V4 import URL (its name or id)
+  --custom-table  the V4 import was a custom table's
+  -h, --help      this help
+
+Example:
+  actito-mock convert-v4 parameters.json --table Profiles > definition.json
+
 Exit codes: 0 converted, 2 invalid input.`;
 
 /** `actito-mock convert-v4 ...`: 0 when converted, 2 for invalid input (with a message saying what to fix). */
@@ -24,9 +33,9 @@ export async function convertV4Command(args: string[], io: ConvertV4Io = default
     io.stderr(`actito-mock convert-v4: ${message}`);
     return 2;
   };
-  let parsed: ReturnType<typeof parseCommandLine>;
+  let parsed: ReturnType<typeof parseCommandLineOf>;
   try {
-    parsed = parseCommandLine(args);
+    parsed = parseCommandLineOf(args);
   } catch (error) {
     return fail(`${(error as Error).message}\n${CONVERT_V4_USAGE}`);
   }
@@ -60,17 +69,16 @@ export async function convertV4Command(args: string[], io: ConvertV4Io = default
   }
 }
 
-function parseCommandLine(args: string[]) {
-  return parseArgs({
+function parseCommandLineOf(args: string[]) {
+  return parseCommandLine(
     args,
-    options: {
+    {
       table: { type: 'string' },
-      'custom-table': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+      'custom-table': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
-    allowPositionals: true,
-    strict: true,
-  });
+    Number.POSITIVE_INFINITY,
+  );
 }
 
 function defaultIo(): ConvertV4Io {

@@ -38,7 +38,8 @@ export function startServerProcess(
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      // The text banner and the JSON one (`"message":"actito-mock listening on http://..."`) alike.
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
       resolve({

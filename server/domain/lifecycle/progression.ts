@@ -23,6 +23,9 @@ export function uniformProgression(policy: ProgressionPolicy): ProgressionSettin
   return { 'v5.etlExecution': policy, 'v4.import': policy };
 }
 
+/** What `parseProgression` reads; the CLI's help lists it from here. */
+export const PROGRESSION_SYNTAX = 'immediate, manual, afterPolls:<reads> or afterMs:<milliseconds>';
+
 /** Parses `immediate`, `manual`, `afterPolls:2`, `afterMs:1500` (the env var and CLI form). */
 export function parseProgression(text: string): ProgressionPolicy {
   const [type, rawAmount] = text.trim().split(':');
@@ -32,7 +35,5 @@ export function parseProgression(text: string): ProgressionPolicy {
   if (type === 'manual' && rawAmount === undefined) return { type };
   if (type === 'afterPolls' && validAmount) return { type, polls: amount };
   if (type === 'afterMs' && validAmount) return { type, ms: amount };
-  throw new TypeError(
-    `invalid progression "${text}": expected immediate, manual, afterPolls:<reads> or afterMs:<milliseconds>`,
-  );
+  throw new TypeError(`invalid progression "${text}": expected ${PROGRESSION_SYNTAX}`);
 }
