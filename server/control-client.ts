@@ -12,7 +12,6 @@ import type {
   InjectedFault,
   JournalEntry,
   JournalResponse,
-  ProgressionPolicy,
   ProgressionSettings,
   RecordKind,
   RequestPattern,
@@ -25,13 +24,16 @@ import type { ErrorEnvelope } from '../contracts/errors.js';
 import type { SeedRows } from '../contracts/fixture.js';
 import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
 import type { TableType } from '../contracts/tables.js';
+import type { ProgressionInput } from './domain/lifecycle/progression.js';
+import { progressionPolicy } from './domain/lifecycle/progression.js';
 
 /** The mock's control plane, with the same methods in-process and against a running server. */
 export interface MockControl {
   health(): Promise<HealthResponse>;
   /** Forgets everything of this tenant (or one entity of it) and starts again from the fixture. */
   reset(options?: { entity?: string }): Promise<ResetResponse>;
-  setProgression(kind: RecordKind | '*', policy: ProgressionPolicy): Promise<ProgressionSettings>;
+  /** `policy` as an object or as text: `{ type: 'afterPolls', polls: 2 }` or `'afterPolls:2'`. */
+  setProgression(kind: RecordKind | '*', policy: ProgressionInput): Promise<ProgressionSettings>;
   getProgression(): Promise<ProgressionSettings>;
   /** `{ ms }` moves the mock's clock; `{}` moves every manual record one step. */
   advance(request?: AdvanceRequest): Promise<AdvanceResponse>;
@@ -138,7 +140,8 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
         'POST',
         options.entity ? `/__mock/reset?entity=${encodeURIComponent(options.entity)}` : '/__mock/reset',
       ),
-    setProgression: (kind, policy) => call('PUT', '/__mock/progression', { kind, policy }),
+    setProgression: (kind, policy) =>
+      call('PUT', '/__mock/progression', { kind, policy: progressionPolicy(policy) }),
     getProgression: () => call('GET', '/__mock/progression'),
     advance: (request = {}) => call('POST', '/__mock/advance', request),
     forTenant: (name) => createControlClient(fetchLike, baseUrl, name),

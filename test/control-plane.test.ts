@@ -178,7 +178,7 @@ describe.each(TRANSPORTS)('control plane (%s)', (transport) => {
       tenant: client.tenant,
       now: TEST_CLOCK_START,
     });
-    await control.setProgression('*', { type: 'immediate' });
+    await control.setProgression('*', 'immediate'); // the text form, as ACTITO_MOCK_PROGRESSION takes it
     await client.uploadEtl(ENTITY, plain, oneRow('kept@example.com'));
     await control.seedEntity('shop', membersSeed);
     await control.injectFault({ type: 'request', path: '/nowhere', status: 500 });

@@ -37,3 +37,10 @@ export function parseProgression(text: string): ProgressionPolicy {
   if (type === 'afterMs' && validAmount) return { type, ms: amount };
   throw new TypeError(`invalid progression "${text}": expected ${PROGRESSION_SYNTAX}`);
 }
+
+/** A policy as an object, or as the text `parseProgression` reads (`'immediate'`, `'afterPolls:2'`). */
+export type ProgressionInput = ProgressionPolicy | 'immediate' | 'manual' | (string & {});
+
+export function progressionPolicy(input: ProgressionInput): ProgressionPolicy {
+  return typeof input === 'string' ? parseProgression(input) : input;
+}
