@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { ActitoError } from '../domain/errors.js';
 import { convertV4ImportToV5 } from '../domain/migration/convert-v4-to-v5.js';
+import type { CommandIo } from './command-io.js';
+import { processIo } from './command-io.js';
 import { parseCommandLine } from './command-line.js';
 
-export interface ConvertV4Io {
+export interface ConvertV4Io extends CommandIo {
   /** Reads the parameters file; `-` is stdin. */
   readText(path: string): Promise<string>;
-  stdout(text: string): void;
-  stderr(line: string): void;
 }
 
 export const CONVERT_V4_USAGE = `usage: actito-mock convert-v4 <parameters.json> --table <name> [--custom-table]
@@ -28,7 +28,8 @@ Example:
 Exit codes: 0 converted, 2 invalid input.`;
 
 /** `actito-mock convert-v4 ...`: 0 when converted, 2 for invalid input (with a message saying what to fix). */
-export async function convertV4Command(args: string[], io: ConvertV4Io = defaultIo()): Promise<number> {
+export async function convertV4Command(args: string[], output: CommandIo = processIo): Promise<number> {
+  const io: ConvertV4Io = { ...output, readText };
   const fail = (message: string) => {
     io.stderr(`actito-mock convert-v4: ${message}`);
     return 2;
@@ -40,7 +41,7 @@ export async function convertV4Command(args: string[], io: ConvertV4Io = default
     return fail(`${(error as Error).message}\n${CONVERT_V4_USAGE}`);
   }
   if (parsed.values.help) {
-    io.stdout(`${CONVERT_V4_USAGE}\n`);
+    io.stdout(CONVERT_V4_USAGE);
     return 0;
   }
   const [file, ...extra] = parsed.positionals;
@@ -59,7 +60,7 @@ export async function convertV4Command(args: string[], io: ConvertV4Io = default
   try {
     const tableType = parsed.values['custom-table'] ? 'CUSTOM_TABLE' : 'PROFILE_TABLE';
     const { definition, notes } = convertV4ImportToV5({ parameters: text, tableType, table });
-    io.stdout(`${JSON.stringify(definition, null, 2)}\n`);
+    io.stdout(JSON.stringify(definition, null, 2));
     for (const note of notes) io.stderr(`note (${note.kind}) ${note.path}: ${note.message}`);
     return 0;
   } catch (error) {
@@ -81,12 +82,8 @@ function parseCommandLineOf(args: string[]) {
   );
 }
 
-function defaultIo(): ConvertV4Io {
-  return {
-    readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (line) => console.error(line),
-  };
+function readText(path: string): Promise<string> {
+  return path === '-' ? readStdin() : readFile(path, 'utf8');
 }
 
 async function readStdin(): Promise<string> {

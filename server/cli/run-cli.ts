@@ -26,7 +26,7 @@ const COMMANDS: Record<string, Command> = {
   'convert-v4': {
     summary: 'turn the parameters of a V4 import into a V5 ETL definition',
     help: async () => (await import('./convert-v4.js')).CONVERT_V4_USAGE,
-    run: async (args) => (await import('./convert-v4.js')).convertV4Command(args),
+    run: async (args, _env, io) => (await import('./convert-v4.js')).convertV4Command(args, io),
   },
   healthcheck: {
     summary: 'exit 0 when a mock answers on 127.0.0.1:PORT (the Docker HEALTHCHECK)',
