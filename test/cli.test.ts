@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -6,42 +5,16 @@ import { runCli } from '../server/cli/run-cli.js';
 import { SERVE_SETTINGS } from '../server/cli/serve-settings.js';
 import { connectActitoMock } from '../server/index.js';
 import { ActitoTestClient } from './helpers/actito-client.js';
-import type { ServerProcess } from './helpers/server-process.js';
-import { ROOT, startCommand, startServerProcess } from './helpers/server-process.js';
+import type { BinRun, ServerProcess } from './helpers/server-process.js';
+import { ROOT, runBin, startServerProcess } from './helpers/server-process.js';
 
 const VERSION = (JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { version: string }).version;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = BinRun;
 
-/** Runs `npm start`'s command with these arguments (a server that starts anyway is killed after 10 s). */
-function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const [command, ...commandArgs] = startCommand();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command as string, [...commandArgs, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('error', reject);
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+/** The bin, on a free port if it serves. */
+const run = (args: string[], env: Record<string, string> = {}) =>
+  runBin(args, { env: { PORT: '0', ...env } });
 
 /** Runs the CLI in this process, as the bin does, with its output captured (nothing may start). */
 async function runHere(args: string[], env: Record<string, string> = {}): Promise<Run> {

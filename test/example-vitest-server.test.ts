@@ -1,16 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ExampleProject } from './helpers/example-project.js';
-import { installExample } from './helpers/example-project.js';
+import { testExample } from './helpers/example-project.js';
 
-/** examples/vitest-server, installed from the packed package like a user's project, runs its own tests. */
-let example: ExampleProject;
-beforeAll(async () => {
-  example = await installExample('vitest-server');
-}, 120_000);
-afterAll(() => example?.remove());
-
-it('passes its own npm test (strict tsc, then vitest) against the packed package', async () => {
-  const { code, output } = await example.run('npm', ['test']);
-  expect(output).toMatch(/Tests +\d+ passed/);
-  expect(code, output).toBe(0);
-}, 120_000);
+// A file per example, so the two install and run side by side.
+testExample('vitest-server');

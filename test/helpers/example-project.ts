@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROOT } from './server-process.js';
 
 export interface ExampleProject {
@@ -86,4 +87,19 @@ function runIn(
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, output }));
   });
+}
+
+/** The test of examples/<name>: installed from the packed package like a user's project, it passes its own tests. */
+export function testExample(name: string): void {
+  let example: ExampleProject | undefined;
+  beforeAll(async () => {
+    example = await installExample(name);
+  }, 120_000);
+  afterAll(() => example?.remove());
+
+  it('passes its own npm test (strict tsc, then vitest) against the packed package', async () => {
+    const { code, output } = await (example as ExampleProject).run('npm', ['test']);
+    expect(output).toMatch(/Tests +\d+ passed/);
+    expect(code, output).toBe(0);
+  }, 120_000);
 }

@@ -67,3 +67,42 @@ function stopProcess(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+export interface BinRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `npm start`'s command with these arguments, as users run the bin, and collects its output;
+ * async, so several run side by side. A process still running after 15 s (a server that should not
+ * have started) is killed.
+ */
+export function runBin(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): Promise<BinRun> {
+  const [command, ...commandArgs] = startCommand();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command as string, [...commandArgs, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
