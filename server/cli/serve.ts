@@ -5,6 +5,7 @@ import { createActitoMock } from '../mock.js';
 import type { CommandIo } from './command-io.js';
 import type { OptionSpec } from './command-line.js';
 import { parseCommandLine, UsageError } from './command-line.js';
+import { lineBuffer } from './line-buffer.js';
 import {
   listeningJsonLine,
   listeningSummary,
@@ -75,7 +76,8 @@ export async function serveCommand(
     return 2;
   }
   const log: LogFormat = flags.quiet ? 'off' : config.log;
-  const onRequest = requestLogger(log, io.stdout);
+  const lines = lineBuffer(io.stdout);
+  const onRequest = requestLogger(log, lines.line);
   const mock = createActitoMock({ ...config.mock, ...(onRequest ? { onRequest } : {}) });
   let server: ActitoMockServer;
   try {
@@ -89,7 +91,13 @@ export async function serveCommand(
   const summary = listeningSummary(server, mock);
   if (log === 'json') io.stdout(listeningJsonLine(summary));
   else for (const line of listeningTextLines(summary, log === 'text')) io.stdout(line);
-  return server;
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      lines.flush();
+    },
+  };
 }
 
 function requestLogger(log: LogFormat, print: (line: string) => void): RequestListener | null {

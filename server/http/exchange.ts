@@ -55,6 +55,7 @@ export function recordExchange(operations: OperationNames): MiddlewareHandler<Mo
     const notes: ExchangeNotes = {};
     c.set('exchange', notes);
     const time = tenant.clock.now();
+    const headers = c.req.raw.headers;
     const started = performance.now();
     tenant.journal.started();
     let failed = true;
@@ -74,7 +75,7 @@ export function recordExchange(operations: OperationNames): MiddlewareHandler<Mo
         method: c.req.method,
         path: c.req.path,
         query: Object.fromEntries(new URL(c.req.url).searchParams),
-        headers: journalHeaders(c.req.raw.headers),
+        headers: () => journalHeaders(headers),
         route,
         operation,
         status,

@@ -57,4 +57,21 @@ describe('Journal', () => {
     expect(journal.clear()).toBe(1);
     expect(journal.query().entries).toEqual([]);
   });
+
+  it('copies the headers only when the journal is read, once', () => {
+    const journal = new Journal();
+    let copies = 0;
+    journal.finished(
+      entry({
+        headers: () => {
+          copies += 1;
+          return { accept: 'application/json' };
+        },
+      }),
+    );
+    expect(copies).toBe(0);
+    expect(journal.query().entries[0]?.headers).toEqual({ accept: 'application/json' });
+    journal.query();
+    expect(copies).toBe(1);
+  });
 });
