@@ -112,5 +112,5 @@ function csvResponse(v4Import: V4Import, kind: 'errors' | 'result', chunks: Iter
 }
 
 function charsetOf(run: ImportRun): string {
-  return run.options.spec.format.encoding;
+  return run.spec.format.encoding;
 }
