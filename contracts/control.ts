@@ -231,6 +231,19 @@ export const JournalDataFile = z
   .meta(control('JournalDataFile', 'The data file of an upload, as the mock read it.'));
 export type JournalDataFile = z.infer<typeof JournalDataFile>;
 
+export const JournalTableFile = z
+  .object({
+    table: TableSummary,
+    fileName: z
+      .string()
+      .nullable()
+      .meta({ description: 'The file (or ZIP entry) that fed the table; null when absent.' }),
+    rowCount: z.number().int(),
+    fileError: z.string().nullable(),
+  })
+  .meta(control('JournalTableFile', 'What one table entry of a persistent ETL execution received.'));
+export type JournalTableFile = z.infer<typeof JournalTableFile>;
+
 export const JournalUpload = z
   .object({
     kind: RecordKind,
@@ -240,6 +253,10 @@ export const JournalUpload = z
     definition: z.unknown().optional().meta({ description: 'V5: the parsed ETL definition.' }),
     parameters: z.unknown().optional().meta({ description: 'V4: the parsed import parameters.' }),
     dataFile: JournalDataFile,
+    etlId: z.string().optional().meta({ description: 'Executions of a persistent ETL: the ETL that ran.' }),
+    tables: z.array(JournalTableFile).optional().meta({
+      description: 'Executions of a persistent ETL: what each table entry received (`table` is the first).',
+    }),
   })
   .meta(control('JournalUpload', 'What an accepted upload carried.'));
 export type JournalUpload = z.infer<typeof JournalUpload>;

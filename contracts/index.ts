@@ -12,3 +12,4 @@ export * from './settings.js';
 export * from './tables.js';
 export * from './v4.js';
 export * from './v5.js';
+export * from './v5-etls.js';

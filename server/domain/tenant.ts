@@ -17,8 +17,9 @@ import { copySettings, initialSettings } from './settings.js';
 import type { V4Import } from './v4-imports/model.js';
 import { V4ImportQuota } from './v4-imports/quota.js';
 import type { EtlExecution } from './v5-etl-executions/model.js';
+import type { PersistentEtl, PersistentEtlExecution } from './v5-etls/model.js';
 
-export type Entity = EntityState<EtlExecution, V4Import>;
+export type Entity = EntityState<EtlExecution | PersistentEtlExecution, V4Import, PersistentEtl>;
 
 export interface TenantOptions {
   name: string;
@@ -43,6 +44,7 @@ export class Tenant {
   readonly tokens: TokenStore;
   readonly etlExecutionIds: IdGenerator = createIdGenerator(1000001);
   readonly v4ImportIds: IdGenerator = createIdGenerator(1000123);
+  readonly etlIds: IdGenerator = createIdGenerator(100001);
   readonly uuids: IdGenerator;
   readonly progression: ProgressionSettings;
   readonly remoteFiles: Record<string, Record<string, Uint8Array>>;

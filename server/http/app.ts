@@ -19,6 +19,7 @@ import { openApiRoutes } from './routes/openapi.js';
 import { tableStructureRoutes } from './routes/table-structures.js';
 import { v4ImportRoutes } from './routes/v4-imports.js';
 import { V5_PREFIXES, v5EtlExecutionRoutes } from './routes/v5-etl-executions.js';
+import { v5EtlRoutes } from './routes/v5-etls.js';
 import { tenantFromHeader } from './tenant.js';
 import { V4_PREFIXES, v4SunsetPolicy } from './v4-sunset.js';
 
@@ -57,7 +58,8 @@ export function createApp(core: MockCore): Hono<MockEnv> {
   for (const prefix of AUTHENTICATED_PREFIXES) actito.use(`${prefix}/*`, bearerAuth());
   actito.route('/', tableStructureRoutes());
   const v5 = v5EtlExecutionRoutes();
-  for (const prefix of V5_PREFIXES) actito.route(prefix, v5);
+  const etls = v5EtlRoutes();
+  for (const prefix of V5_PREFIXES) actito.route(prefix, v5).route(prefix, etls);
   const v4 = v4ImportRoutes();
   for (const prefix of V4_PREFIXES) actito.route(prefix, v4);
   app.route('/', actito);

@@ -30,3 +30,27 @@ export async function drainUnreadBody(
 export function locationOf(request: Request, path: string, id: string): string {
   return new URL(`${path}/${id}`, request.url).toString();
 }
+
+/** A JSON body bigger than this is refused: a definition is a few kilobytes. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** The request body as text, refused past `maxBytes` without reading further (a client may stream for ever). */
+export async function boundedText(
+  request: Request,
+  maxBytes: number,
+  tooLarge: () => Error,
+): Promise<string> {
+  const body = request.body;
+  if (!body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) {
+      await body.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(chunk);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}

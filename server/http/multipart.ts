@@ -6,8 +6,8 @@ import type { DataSource } from '../domain/imports/data-source.js';
 import { chunksSource } from '../domain/imports/data-source.js';
 
 export interface UploadParts {
-  /** Accepted names of the JSON definition part; the first is the one messages name. */
-  definition: readonly [string, ...string[]];
+  /** Accepted names of the JSON definition part; the first is the one messages name. None: the upload has no definition part. */
+  definition: readonly string[];
   /** Accepted names of the data file part. */
   data: readonly [string, ...string[]];
   maxFileBytes: number;
@@ -15,7 +15,9 @@ export interface UploadParts {
 
 export interface UploadHandlers<Plan, Result> {
   /** Checks the definition as soon as it arrives; throwing stops the upload (the rest is drained). */
-  onDefinition(json: string, partName: string): Plan;
+  onDefinition?(json: string, partName: string): Plan;
+  /** The plan of an upload without a definition part (trigger-execution: the ETL is stored). */
+  plan?: Plan;
   /**
    * Consumes the data file while it is still arriving; `null` when no data part was sent.
    * `signal` aborts when the upload fails elsewhere (a second data part, a broken body): the
@@ -38,9 +40,12 @@ export function readImportUpload<Plan, Result>(
 ): Promise<Result> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\b/i.test(contentType) || !request.body) {
+    const expected = parts.definition[0]
+      ? `parts "${parts.definition[0]}" (JSON) and "${parts.data[0]}" (the data file)`
+      : `part "${parts.data[0]}" (the data file)`;
     throw new ActitoError(
       'INVALID_MULTIPART',
-      `Expected a multipart/form-data body with parts "${parts.definition[0]}" (JSON) and "${parts.data[0]}" (the data file); got ${contentType || 'no Content-Type'}.`,
+      `Expected a multipart/form-data body with ${expected}; got ${contentType || 'no Content-Type'}.`,
     );
   }
   return new Promise<Result>((resolve, reject) => {
@@ -81,7 +86,7 @@ type FileStream = Readable & { truncated?: boolean };
 
 /** The state of one upload while busboy walks its parts. */
 class UploadState<Plan, Result> {
-  #plan: { value: Plan } | null = null;
+  #plan: { value: Plan } | null;
   #dataSeen = false;
   #buffered: { name: string | null; chunks: Uint8Array[]; size: number } | null = null;
   #processing: Promise<Result> | null = null;
@@ -96,7 +101,9 @@ class UploadState<Plan, Result> {
     private readonly handlers: UploadHandlers<Plan, Result>,
     private readonly resolve: (result: Result) => void,
     private readonly reject: (error: unknown) => void,
-  ) {}
+  ) {
+    this.#plan = handlers.onDefinition ? null : { value: handlers.plan as Plan };
+  }
 
   field(name: string, value: string, truncated: boolean): void {
     if (!this.parts.definition.includes(name) || this.#failure) return;
@@ -137,7 +144,7 @@ class UploadState<Plan, Result> {
         new ActitoError(
           'MISSING_PART',
           `The definition part is missing: send the JSON definition as multipart part ${names}.`,
-          [{ path: this.parts.definition[0], message: 'missing' }],
+          [{ path: this.parts.definition[0] ?? 'definition', message: 'missing' }],
         ),
       );
     }
@@ -153,7 +160,9 @@ class UploadState<Plan, Result> {
       return;
     }
     try {
-      this.#plan = { value: this.handlers.onDefinition(json, name) };
+      this.#plan = {
+        value: (this.handlers.onDefinition as (json: string, name: string) => Plan)(json, name),
+      };
     } catch (error) {
       this.fail(error);
       return;

@@ -20,7 +20,9 @@ export function outputFilesZip(
   perTable = false,
 ): ReadableStream<Uint8Array> {
   const entries = perTable
-    ? run.parts.flatMap((part) => (part.absent ? [] : filesOf(part, wanted, `${folderName(part.table.name)}/`)))
+    ? run.parts.flatMap((part) =>
+        part.absent ? [] : filesOf(part, wanted, `${folderName(part.table.name)}/`),
+      )
     : filesOf(run, wanted, '');
   return zipStream(entries);
 }

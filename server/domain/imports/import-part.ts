@@ -21,6 +21,8 @@ export interface ImportPartInput {
   label?: string;
   /** An optional file that was not sent: nothing to write, no output files. */
   absent?: boolean;
+  /** The file (or archive entry) that fed this part, when it is not the upload itself. */
+  fileName?: string | null;
 }
 
 /**
@@ -33,6 +35,7 @@ export class ImportPart {
   readonly staged: StagedFile;
   readonly label: string | null;
   readonly absent: boolean;
+  readonly fileName: string | null;
   outcome: ImportOutcome | null = null;
   /** Why this part wrote nothing (its own file-level failure, or the run's); null otherwise. */
   errorMessage: string | null = null;
@@ -43,6 +46,7 @@ export class ImportPart {
     this.staged = input.staged;
     this.label = input.label ?? null;
     this.absent = input.absent ?? false;
+    this.fileName = input.fileName ?? null;
   }
 
   get counts(): ImportCounts {

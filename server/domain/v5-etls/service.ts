@@ -1,0 +1,181 @@
+import type { EtlExecutionListQuery, PageInfo, PageQuery } from '../../../contracts/v5-etls.js';
+import { PersistentEtlDefinition } from '../../../contracts/v5-etls.js';
+import { ActitoError } from '../errors.js';
+import type { DataSource } from '../imports/data-source.js';
+import { ImportRun } from '../imports/import-run.js';
+import { checkJsonPart } from '../imports/json-part.js';
+import { pageOf } from '../paging.js';
+import type { Entity, Tenant } from '../tenant.js';
+import type { AnyEtlExecution } from '../v5-etl-executions/model.js';
+import { isPersistentExecution } from '../v5-etl-executions/model.js';
+import type { EtlTrigger, PersistentEtl, PersistentEtlExecution } from './model.js';
+import type { PlannedEntry } from './plan-etl.js';
+import { planEtlEntries } from './plan-etl.js';
+import { stageEtlFiles } from './stage-etl-files.js';
+
+/** The JSON body of create and replace, checked against the contract and the entity's tables. */
+function parseEtl(tenant: Tenant, entity: Entity, text: string) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ActitoError(
+      'INVALID_DEFINITION',
+      `The request body is not valid JSON: ${(error as Error).message}.`,
+      [{ path: 'body', message: 'not valid JSON' }],
+    );
+  }
+  const definition = checkJsonPart(raw, 'body', PersistentEtlDefinition);
+  planEtlEntries(entity, definition, { now: tenant.clock.now(), maxFileBytes: null, pathPrefix: 'body.' });
+  return definition;
+}
+
+/** POST .../etls: stores a new ETL. */
+export function createEtl(tenant: Tenant, entityName: string, body: string): PersistentEtl {
+  const entity = tenant.entity(entityName);
+  const definition = parseEtl(tenant, entity, body);
+  const now = tenant.clock.now();
+  const etl: PersistentEtl = {
+    id: tenant.etlIds.next(),
+    entity: entityName,
+    definition,
+    createdAt: now,
+    updatedAt: now,
+  };
+  entity.etls.set(etl.id, etl);
+  return etl;
+}
+
+/** PUT .../etls/{etlId}: replaces the definition; executions already started keep theirs. */
+export function replaceEtl(tenant: Tenant, entityName: string, etlId: string, body: string): PersistentEtl {
+  const entity = tenant.entity(entityName);
+  const etl = findEtl(tenant, entityName, etlId);
+  etl.definition = parseEtl(tenant, entity, body);
+  etl.updatedAt = tenant.clock.now();
+  return etl;
+}
+
+export function findEtl(tenant: Tenant, entityName: string, etlId: string): PersistentEtl {
+  const entity = tenant.entity(entityName);
+  const etl = entity.etls.get(etlId);
+  if (etl) return etl;
+  const known = [...entity.etls.keys()];
+  throw new ActitoError(
+    'UNKNOWN_ETL',
+    `Entity ${entityName} has no ETL ${etlId}; ${known.length ? `its ETLs are ${known.join(', ')}` : 'it has none yet (POST .../etls creates one)'}.`,
+  );
+}
+
+/** DELETE .../etls/{etlId}: its executions stay readable. */
+export function deleteEtl(tenant: Tenant, entityName: string, etlId: string): void {
+  findEtl(tenant, entityName, etlId);
+  tenant.entity(entityName).etls.delete(etlId);
+}
+
+export function listEtls(
+  tenant: Tenant,
+  entityName: string,
+  query: PageQuery,
+): { etls: PersistentEtl[]; page: PageInfo } {
+  const { items, page } = pageOf([...tenant.entity(entityName).etls.values()], query);
+  return { etls: items, page };
+}
+
+/** An ETL resolved for a run, before any data byte is read. */
+export interface EtlRunPlan {
+  entity: string;
+  etl: PersistentEtl;
+  entries: PlannedEntry[];
+  /** The entity as it was when the run began: a reset since then makes registering fail. */
+  target: Entity;
+}
+
+export function planEtlRun(
+  tenant: Tenant,
+  entityName: string,
+  etlId: string,
+  target: Entity = tenant.entity(entityName),
+): EtlRunPlan {
+  const etl = findEtl(tenant, entityName, etlId);
+  const entries = planEtlEntries(target, etl.definition, {
+    now: tenant.clock.now(),
+    maxFileBytes: tenant.settings.limits.maxUploadBytes,
+    pathPrefix: '',
+  });
+  return { entity: entityName, etl, entries, target };
+}
+
+export interface EtlRunOptions {
+  trigger: EtlTrigger;
+  signal?: AbortSignal;
+  /** Told every status the execution enters (webhooks). */
+  onEnter?: (execution: PersistentEtlExecution, status: string, at: number) => void;
+}
+
+/**
+ * POST .../etls/{etlId}/trigger-execution (or a dropped file): reads the file, gives each table
+ * entry its own and registers the execution (PENDING). The file failing at file level still
+ * registers it; it then ends in ERROR with the reason.
+ */
+export async function runEtl(
+  tenant: Tenant,
+  prepared: EtlRunPlan,
+  upload: DataSource | null,
+  options: EtlRunOptions,
+): Promise<PersistentEtlExecution> {
+  if (!upload) {
+    throw new ActitoError(
+      'MISSING_PART',
+      'The data file part is missing: send the CSV, GZIP or ZIP file as multipart part "inputFile".',
+      [{ path: 'inputFile', message: 'missing' }],
+    );
+  }
+  const { definition } = prepared.etl;
+  const files = await stageEtlFiles(prepared.entries, definition, upload, tenant.clock.now());
+  options.signal?.throwIfAborted();
+  tenant.assertCurrent(prepared.target);
+  const fault = tenant.takeImportFault('v5.etlExecution');
+  const execution = {
+    id: tenant.etlExecutionIds.next(),
+    entity: prepared.entity,
+    etlId: prepared.etl.id,
+    definition,
+    trigger: options.trigger,
+    dataFile: { name: upload.name, info: files.info },
+    ignoredFiles: files.ignoredFiles,
+  } as PersistentEtlExecution;
+  execution.run = new ImportRun({
+    kind: 'v5.etlExecution',
+    parts: files.parts,
+    clock: tenant.clock,
+    policy: tenant.policyFor('v5.etlExecution'),
+    forcedFailure: fault.forcedFailure ?? files.failure?.message ?? null,
+    hold: fault.hold,
+    onEnter: (status, at) => options.onEnter?.(execution, status, at),
+  });
+  prepared.target.etlExecutions.set(execution.id, execution);
+  return execution;
+}
+
+/**
+ * GET .../etl-executions[?etlId=]: newest first, one page. A list read counts as a status read
+ * of each execution it shows, as a poll would.
+ */
+export function listEtlExecutions(
+  tenant: Tenant,
+  entityName: string,
+  query: EtlExecutionListQuery,
+): { executions: AnyEtlExecution[]; page: PageInfo } {
+  const entity = tenant.entity(entityName);
+  const all = [...entity.etlExecutions.values()].filter(
+    (execution) =>
+      query.etlId === undefined || (isPersistentExecution(execution) && execution.etlId === query.etlId),
+  );
+  if (query.etlId !== undefined && all.length === 0 && !entity.etls.has(query.etlId)) {
+    findEtl(tenant, entityName, query.etlId);
+  }
+  all.sort((a, b) => Number(b.id) - Number(a.id));
+  const { items, page } = pageOf(all, query);
+  for (const execution of items) execution.run.status.observe();
+  return { executions: items, page };
+}
