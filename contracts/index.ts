@@ -13,3 +13,4 @@ export * from './tables.js';
 export * from './v4.js';
 export * from './v5.js';
 export * from './v5-etls.js';
+export * from './webhooks.js';

@@ -21,6 +21,14 @@ import type { ErrorEnvelope } from '../contracts/errors.js';
 import type { SeedRows } from '../contracts/fixture.js';
 import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
 import type { TableType } from '../contracts/tables.js';
+import type {
+  WebhookDeliveriesQuery,
+  WebhookDeliveriesResponse,
+  WebhookSettings,
+  WebhookSettingsUpdate,
+  WebhookSettleRequest,
+  WebhookSettleResponse,
+} from '../contracts/webhooks.js';
 
 /** The mock's control plane, with the same methods in-process and against a running server. */
 export interface MockControl {
@@ -53,6 +61,16 @@ export interface MockControl {
   clearJournal(): Promise<ClearedResponse>;
   /** What the clients exercised since the last reset, and what they never did. */
   coverage(): Promise<CoverageReport>;
+  /** The webhook deliveries of this tenant, oldest first, each with every try; filters combine with AND. */
+  webhookDeliveries(filter?: WebhookDeliveriesQuery): Promise<WebhookDeliveriesResponse>;
+  /**
+   * Resolves once no webhook delivery is in flight or due now (at most `timeoutMs` of real time,
+   * 10 s by default): wait on this, never sleep. Retries scheduled later wait for `advance({ ms })`.
+   */
+  settleWebhooks(options?: WebhookSettleRequest): Promise<WebhookSettleResponse>;
+  /** How this tenant delivers webhooks: the HTTPS rule, the timeout, the retry delays. */
+  getWebhookSettings(): Promise<WebhookSettings>;
+  updateWebhookSettings(update: WebhookSettingsUpdate): Promise<WebhookSettings>;
 }
 
 /** Journal filters (GET /__mock/journal's query): `path` is a glob, `status` a code or a class like `4xx`. */
@@ -120,6 +138,10 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
     journal: (filter = {}) => call('GET', withQuery('/__mock/journal', { ...filter })),
     clearJournal: () => call('DELETE', '/__mock/journal'),
     coverage: () => call('GET', '/__mock/coverage'),
+    webhookDeliveries: (filter = {}) => call('GET', withQuery('/__mock/webhooks/deliveries', { ...filter })),
+    settleWebhooks: (options = {}) => call('POST', '/__mock/webhooks/settle', options),
+    getWebhookSettings: () => call('GET', '/__mock/webhooks/settings'),
+    updateWebhookSettings: (update) => call('PUT', '/__mock/webhooks/settings', update),
   };
 }
 

@@ -15,6 +15,7 @@ import { tableOperations } from './tables.js';
 import { v4Operations } from './v4.js';
 import { v5Operations } from './v5.js';
 import { v5EtlOperations } from './v5-etls.js';
+import { webhookOperations } from './webhooks.js';
 
 export type { Operation, OperationResponse } from './operation.js';
 
@@ -24,6 +25,7 @@ export const allOperations: readonly Operation[] = [
   ...v5Operations,
   ...v5EtlOperations,
   ...v4Operations,
+  ...webhookOperations,
   ...controlOperations,
   ...settingsOperations,
 ];

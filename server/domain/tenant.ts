@@ -1,5 +1,6 @@
 import type { EntityFixture, MockFixture } from '../../contracts/fixture.js';
 import type { MockSettings } from '../../contracts/settings.js';
+import type { WebhookSettings } from '../../contracts/webhooks.js';
 import { TokenStore } from './auth/tokens.js';
 import type { Clock } from './clock.js';
 import { Coverage } from './control/coverage.js';
@@ -18,6 +19,11 @@ import type { V4Import } from './v4-imports/model.js';
 import { V4ImportQuota } from './v4-imports/quota.js';
 import type { EtlExecution } from './v5-etl-executions/model.js';
 import type { PersistentEtl, PersistentEtlExecution } from './v5-etls/model.js';
+import { WakeTimer } from './wake-timer.js';
+import type { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { webhookSettings } from './webhooks/settings.js';
+import type { WebhookSubscriptions } from './webhooks/subscriptions.js';
+import { createTenantWebhooks } from './webhooks/tenant-webhooks.js';
 
 export type Entity = EntityState<EtlExecution | PersistentEtlExecution, V4Import, PersistentEtl>;
 
@@ -31,6 +37,8 @@ export interface TenantOptions {
   remoteFiles?: Record<string, Record<string, Uint8Array>>;
   /** V4 sunset and API limits; Actito's limits and V4 enabled by default. */
   settings?: MockSettings;
+  /** How webhooks are delivered (HTTPS rule, timeout, retries). */
+  webhookSettings?: WebhookSettings;
 }
 
 /**
@@ -60,6 +68,13 @@ export class Tenant {
   readonly journal = new Journal();
   /** What the clients exercised since the last reset. */
   readonly coverage: Coverage;
+  /** How webhooks are delivered, switchable through /__mock/webhooks/settings. */
+  webhookSettings: WebhookSettings;
+  readonly webhookSubscriptions: WebhookSubscriptions;
+  /** Delivers the webhook events of this tenant (ETL executions today, data events next). */
+  readonly webhooks: WebhookDispatcher;
+  /** Wakes the tenant when a retry or a timed move falls due, under a clock that moves on its own. */
+  readonly wake: WakeTimer;
   #retired = false;
 
   constructor(options: TenantOptions) {
@@ -74,6 +89,19 @@ export class Tenant {
     this.entities = new Map(options.fixture.entities.map((e) => [e.name, new EntityState(e.name, e, now)]));
     this.remoteFiles = options.remoteFiles ?? {};
     this.settings = copySettings(options.settings ?? initialSettings());
+    this.webhookSettings = webhookSettings(options.webhookSettings);
+    this.wake = new WakeTimer(options.clock, () => this.tick());
+    const webhooks = createTenantWebhooks({
+      clock: options.clock,
+      uuids: this.uuids,
+      faults: this.faults,
+      journal: this.journal,
+      coverage: this.coverage,
+      settings: () => this.webhookSettings,
+      wakeAt: (at) => this.wake.wakeAt(at),
+    });
+    this.webhookSubscriptions = webhooks.subscriptions;
+    this.webhooks = webhooks.dispatcher;
   }
 
   entity(name: string): Entity {
@@ -91,18 +119,29 @@ export class Tenant {
     const fixture = this.fixture.entities.find((e) => e.name === name);
     if (fixture) this.entities.set(name, new EntityState(name, fixture, this.clock.now()));
     else this.entities.delete(name);
+    this.#forgetSubscriptions(name);
   }
 
   /** Replaces (or adds) an entity with these tables and rows; its imports are forgotten. All or nothing. */
   seedEntity(name: string, fixture: EntityFixture): Entity {
     const entity = buildSeededEntity(name, fixture, this.clock.now());
     this.entities.set(name, entity);
+    this.#forgetSubscriptions(name);
     return entity;
+  }
+
+  /** An entity started afresh has no subscription any more; what waited for them is cancelled. */
+  #forgetSubscriptions(entity: string): void {
+    for (const subscription of this.webhookSubscriptions.removeEntity(entity)) {
+      this.webhooks.cancel(subscription.id, `cancelled: entity ${entity} was reset or seeded again`);
+    }
   }
 
   /** Called when a reset replaces this tenant: work still pending from before must not land anywhere. */
   retire(): void {
     this.#retired = true;
+    this.wake.close();
+    this.webhooks.close();
   }
 
   get retired(): boolean {
@@ -136,7 +175,10 @@ export class Tenant {
     }
   }
 
-  /** Applies the moves that time has made due (after the clock moved). Returns how many records moved. */
+  /**
+   * Applies the moves that time has made due (after the clock moved), then sends the webhook
+   * tries that are due. Returns how many records moved.
+   */
   settleAll(): number {
     let moved = 0;
     for (const run of this.runs()) {
@@ -144,6 +186,7 @@ export class Tenant {
       run.status.settle();
       if (run.status.status !== before) moved += 1;
     }
+    this.webhooks.pump();
     return moved;
   }
 
@@ -153,10 +196,28 @@ export class Tenant {
     for (const run of this.runs()) {
       if (run.options.policy().type === 'manual' && run.status.advance()) moved += 1;
     }
+    this.webhooks.pump();
     return moved;
+  }
+
+  /** What a wake-up does: apply what fell due, and ask to be woken for the next timed move. */
+  tick(): void {
+    if (this.#retired) return;
+    this.settleAll();
+    for (const run of this.runs()) {
+      const at = nextTimedMove(run);
+      if (at !== null) this.wake.wakeAt(at);
+    }
   }
 
   policyFor(kind: RecordKind): () => ProgressionPolicy {
     return () => this.progression[kind];
   }
+}
+
+/** When a record moves by time alone next (an `afterMs` policy); null when only a read or an advance moves it. */
+export function nextTimedMove(run: ImportRun): number | null {
+  if (run.status.isFinal) return null;
+  const policy = run.options.policy();
+  return policy.type === 'afterMs' ? run.status.enteredAt + policy.ms : null;
 }

@@ -15,11 +15,13 @@ import { controlEntityRoutes } from './routes/control-entities.js';
 import { controlFaultRoutes } from './routes/control-faults.js';
 import { controlJournalRoutes } from './routes/control-journal.js';
 import { controlSettingsRoutes } from './routes/control-settings.js';
+import { controlWebhookRoutes } from './routes/control-webhooks.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { tableStructureRoutes } from './routes/table-structures.js';
 import { v4ImportRoutes } from './routes/v4-imports.js';
 import { V5_PREFIXES, v5EtlExecutionRoutes } from './routes/v5-etl-executions.js';
 import { v5EtlRoutes } from './routes/v5-etls.js';
+import { WEBHOOKS_PREFIX, webhookRoutes } from './routes/webhooks.js';
 import { tenantFromHeader } from './tenant.js';
 import { V4_PREFIXES, v4SunsetPolicy } from './v4-sunset.js';
 
@@ -30,6 +32,7 @@ const AUTHENTICATED_PREFIXES = [
   '/v4',
   '/profile-table-structure',
   '/custom-table-structure',
+  '/webhooks',
 ];
 
 /**
@@ -49,6 +52,7 @@ export function createApp(core: MockCore): Hono<MockEnv> {
   app.route('/', controlFaultRoutes());
   app.route('/', controlJournalRoutes(operations));
   app.route('/', controlSettingsRoutes());
+  app.route('/', controlWebhookRoutes());
   app.route('/', authRoutes());
   app.route('/', openApiRoutes());
 
@@ -60,6 +64,7 @@ export function createApp(core: MockCore): Hono<MockEnv> {
   const v5 = v5EtlExecutionRoutes();
   const etls = v5EtlRoutes();
   for (const prefix of V5_PREFIXES) actito.route(prefix, v5).route(prefix, etls);
+  actito.route(WEBHOOKS_PREFIX, webhookRoutes());
   const v4 = v4ImportRoutes();
   for (const prefix of V4_PREFIXES) actito.route(prefix, v4);
   app.route('/', actito);

@@ -23,12 +23,17 @@ export interface Harness {
   session(options?: { login?: boolean }): Promise<Session>;
   /** The running server process (server transport only). */
   server(): ServerProcess | null;
+  /** The MSW server (msw transport only): a test adds its own handlers, a webhook receiver say. */
+  msw(): MswServer | null;
   /**
    * Sends a request straight to the mock: in-process through `mock.fetch` (MSW buffers request
    * bodies, so a body still streaming never reaches the app through it), else over HTTP.
    */
   send(request: Request): Promise<Response>;
 }
+
+/** msw 2 and 3 name their server type differently; both return it from setupServer. */
+type MswServer = ReturnType<typeof setupServer>;
 
 let tenantCounter = 0;
 
@@ -41,6 +46,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
   let baseUrl = '';
   let control: MockControl | null = null;
   let serverProcess: ServerProcess | null = null;
+  let mswServer: MswServer | null = null;
   let stop: () => Promise<void> = async () => {};
   let send: (request: Request) => Promise<Response> = (request) => fetch(request);
 
@@ -48,6 +54,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
     if (name === 'msw') {
       const mock = createActitoMock({ clock: () => createManualClock(TEST_CLOCK_START) });
       const server = setupServer(...createActitoHandlers({ mock }));
+      mswServer = server;
       server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<
         typeof server.listen
       >[0]);
@@ -73,6 +80,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
       return { client, control: (control as MockControl).forTenant(tenant), baseUrl };
     },
     server: () => serverProcess,
+    msw: () => mswServer,
     send: (request) => send(request),
   };
 }

@@ -26,6 +26,11 @@ export class Journal {
 
   finished(entry: NewJournalEntry): JournalEntry {
     this.#inFlight = Math.max(0, this.#inFlight - 1);
+    return this.record(entry);
+  }
+
+  /** Records an exchange the mock started itself (a webhook POST): nothing was in flight for it. */
+  record(entry: NewJournalEntry): JournalEntry {
     const recorded: JournalEntry = { seq: this.#nextSeq++, ...entry };
     if (this.#entries.length < this.capacity) {
       this.#entries.push(recorded);

@@ -6,8 +6,10 @@ import { ImportRun } from '../imports/import-run.js';
 import { checkJsonPart } from '../imports/json-part.js';
 import { pageOf } from '../paging.js';
 import type { Entity, Tenant } from '../tenant.js';
+import { nextTimedMove } from '../tenant.js';
 import type { AnyEtlExecution } from '../v5-etl-executions/model.js';
 import { isPersistentExecution } from '../v5-etl-executions/model.js';
+import { etlWebhookEvent } from './etl-events.js';
 import type { EtlTrigger, PersistentEtl, PersistentEtlExecution } from './model.js';
 import type { PlannedEntry } from './plan-etl.js';
 import { planEtlEntries } from './plan-etl.js';
@@ -108,8 +110,6 @@ export function planEtlRun(
 export interface EtlRunOptions {
   trigger: EtlTrigger;
   signal?: AbortSignal;
-  /** Told every status the execution enters (webhooks). */
-  onEnter?: (execution: PersistentEtlExecution, status: string, at: number) => void;
 }
 
 /**
@@ -151,10 +151,25 @@ export async function runEtl(
     policy: tenant.policyFor('v5.etlExecution'),
     forcedFailure: fault.forcedFailure ?? files.failure?.message ?? null,
     hold: fault.hold,
-    onEnter: (status, at) => options.onEnter?.(execution, status, at),
+    onEnter: (status) => announce(tenant, execution, status),
   });
   prepared.target.etlExecutions.set(execution.id, execution);
+  wakeForNextMove(tenant, execution);
   return execution;
+}
+
+/** Raises the webhook event of a status (STARTED, FINISHED), then makes sure time moves it on. */
+function announce(tenant: Tenant, execution: PersistentEtlExecution, status: string): void {
+  const event = etlWebhookEvent(execution, status);
+  if (event) tenant.webhooks.publish(execution.entity, [event]);
+  // The first status is entered while the run is being built: the caller arms the wake then.
+  if (execution.run) wakeForNextMove(tenant, execution);
+}
+
+/** Under a clock that moves on its own, an execution nobody polls still finishes, and says so. */
+function wakeForNextMove(tenant: Tenant, execution: PersistentEtlExecution): void {
+  const at = nextTimedMove(execution.run);
+  if (at !== null) tenant.wake.wakeAt(at);
 }
 
 /**
