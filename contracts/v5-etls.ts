@@ -230,3 +230,35 @@ export const EtlExecutionList = z.object({ etlExecutions: z.array(AnyEtlExecutio
   ...fidelity('modelled', 'Executions of an entity (or of one ETL), newest first, one page.'),
 });
 export type EtlExecutionList = z.infer<typeof EtlExecutionList>;
+
+// ---- The mock's own side: dropping a file in a file transfer location ----
+
+export const FileDropPath = z
+  .object({ locationId: LocationId })
+  .meta(fidelity('modelled', 'The file transfer location a file is dropped in.'));
+export type FileDropPath = z.infer<typeof FileDropPath>;
+
+export const FileDropUpload = z.object({ file: DataFile }).meta({
+  id: 'FileDropUpload',
+  ...fidelity('modelled', 'multipart/form-data with part `file`: the dropped file, named by its filename.'),
+});
+export type FileDropUpload = z.infer<typeof FileDropUpload>;
+
+export const FileDropResponse = z
+  .object({
+    locationId: z.string(),
+    name: z.string(),
+    outcome: z.enum(['processed', 'failed']).meta({
+      description:
+        '`processed`: the file started an execution that could read it (the folder watcher moves it to processed/); `failed`: it started none, or none could read it (moved to failed/).',
+    }),
+    reason: z.string().nullable(),
+    executions: z.array(
+      z.object({ entity: z.string(), etlId: z.string(), executionId: z.string(), status: z.string() }),
+    ),
+  })
+  .meta({
+    id: 'FileDropResponse',
+    ...fidelity('modelled', 'What a dropped file did: the executions it started in this tenant.'),
+  });
+export type FileDropResponse = z.infer<typeof FileDropResponse>;

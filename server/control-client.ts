@@ -21,6 +21,7 @@ import type { ErrorEnvelope } from '../contracts/errors.js';
 import type { SeedRows } from '../contracts/fixture.js';
 import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
 import type { TableType } from '../contracts/tables.js';
+import type { FileDropResponse } from '../contracts/v5-etls.js';
 import type {
   WebhookDeliveriesQuery,
   WebhookDeliveriesResponse,
@@ -71,6 +72,11 @@ export interface MockControl {
   /** How this tenant delivers webhooks: the HTTPS rule, the timeout, the retry delays. */
   getWebhookSettings(): Promise<WebhookSettings>;
   updateWebhookSettings(update: WebhookSettingsUpdate): Promise<WebhookSettings>;
+  /**
+   * Drops a file in file transfer location `locationId` (in-process, where no folder is watched):
+   * the ETLs watching it that take a file of that name run on it.
+   */
+  dropFile(locationId: string, name: string, content: string | Uint8Array): Promise<FileDropResponse>;
 }
 
 /** Journal filters (GET /__mock/journal's query): `path` is a glob, `status` a code or a class like `4xx`. */
@@ -104,11 +110,12 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (tenant) headers['x-mock-tenant'] = tenant;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const request = new Request(new URL(path, baseUrl), {
       method,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
     });
     const response = await fetchLike(request);
     const json = (await response.json()) as unknown;
@@ -142,6 +149,11 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
     settleWebhooks: (options = {}) => call('POST', '/__mock/webhooks/settle', options),
     getWebhookSettings: () => call('GET', '/__mock/webhooks/settings'),
     updateWebhookSettings: (update) => call('PUT', '/__mock/webhooks/settings', update),
+    dropFile: (locationId, name, content) => {
+      const form = new FormData();
+      form.append('file', new Blob([content as BlobPart]), name);
+      return call('POST', `/__mock/locations/${encodeURIComponent(locationId)}/files`, form);
+    },
   };
 }
 

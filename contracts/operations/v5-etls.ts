@@ -5,6 +5,9 @@ import {
   EtlExecutionListQuery,
   EtlPath,
   EtlTriggerUpload,
+  FileDropPath,
+  FileDropResponse,
+  FileDropUpload,
   PageQuery,
   PersistentEtl,
   PersistentEtlDefinition,
@@ -147,6 +150,29 @@ export const v5EtlOperations: Operation[] = [
       400: errorResponse('INVALID_PARAMETER: `etlId`, `page` or `size` is malformed or out of range.'),
       ...BEARER_ERRORS,
       404: errorResponse('UNKNOWN_ENTITY, or UNKNOWN_ETL: `etlId` names no ETL and no execution carries it.'),
+    },
+  },
+  {
+    id: 'dropMockFile',
+    method: 'post',
+    paths: ['/__mock/locations/{locationId}/files'],
+    summary:
+      'Drop a file in a file transfer location: the ETLs of the tenant watching it and taking its name run on it',
+    description:
+      'What the folder watcher of the server process (ACTITO_MOCK_DROP_DIR/<locationId>/) does for a real folder, for in-process tests. A file starts an ETL whose `fileTransferLocation.locationId` is the location and whose `file.fileNamePattern` (else a table entry’s) names it, on the mock clock.',
+    tags: ['Mock control'],
+    fidelity: 'modelled',
+    auth: 'none',
+    request: {
+      params: FileDropPath,
+      multipart: FileDropUpload,
+      encoding: { file: 'text/csv, application/zip, application/gzip, application/octet-stream' },
+    },
+    responses: {
+      200: { description: 'The executions the file started.', json: FileDropResponse },
+      400: errorResponse(
+        'INVALID_CONTROL_REQUEST (a bad location id or file name), INVALID_MULTIPART, MISSING_PART or FILE_TOO_LARGE.',
+      ),
     },
   },
 ];

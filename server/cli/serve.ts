@@ -3,6 +3,8 @@ import type { Clock } from '../domain/clock.js';
 import { createManualClock } from '../domain/clock.js';
 import { parseProgression } from '../domain/lifecycle/progression.js';
 import { parseLimits, parseV4Sunset } from '../domain/settings.js';
+import { parseWebhookSettings } from '../domain/webhooks/settings.js';
+import { watchDropFolder } from '../drop-folder/watch-drop-folder.js';
 import type { ActitoMockOptions } from '../mock.js';
 import { createActitoMock } from '../mock.js';
 import { loadFixtureFiles } from './load-fixtures.js';
@@ -22,7 +24,18 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ActitoMockOptions {
   if (env.ACTITO_MOCK_V4) options.v4Sunset = fromEnv('ACTITO_MOCK_V4', env.ACTITO_MOCK_V4, parseV4Sunset);
   if (env.ACTITO_MOCK_LIMITS)
     options.limits = fromEnv('ACTITO_MOCK_LIMITS', env.ACTITO_MOCK_LIMITS, parseLimits);
+  if (env.ACTITO_MOCK_WEBHOOKS)
+    options.webhooks = fromEnv('ACTITO_MOCK_WEBHOOKS', env.ACTITO_MOCK_WEBHOOKS, parseWebhookSettings);
   return options;
+}
+
+/** ACTITO_MOCK_DROP_DIR: the folder of the file transfer locations; ACTITO_MOCK_DROP_STABLE_MS: how long a file must stay unchanged. */
+function dropFolderFromEnv(env: NodeJS.ProcessEnv): { dir: string; stableMs: number } | null {
+  if (!env.ACTITO_MOCK_DROP_DIR) return null;
+  const stableMs = env.ACTITO_MOCK_DROP_STABLE_MS
+    ? positiveInteger('ACTITO_MOCK_DROP_STABLE_MS', env.ACTITO_MOCK_DROP_STABLE_MS)
+    : 500;
+  return { dir: env.ACTITO_MOCK_DROP_DIR, stableMs };
 }
 
 /** Parses one env var, naming it in the message when its value is wrong. */
@@ -59,7 +72,11 @@ export async function serveCommand(env: NodeJS.ProcessEnv, print: (line: string)
     throw new TypeError(`PORT must be 0-65535; got "${env.PORT}"`);
   const host = env.HOST || '127.0.0.1';
   const mock = createActitoMock(optionsFromEnv(env));
+  const drop = dropFolderFromEnv(env);
   const server = await startServer(mock, { port, host });
+  const dropFolder = drop
+    ? await watchDropFolder(mock, drop.dir, { stableMs: drop.stableMs, log: print })
+    : null;
   print(`actito-mock listening on ${server.url}`);
   print(`  API key: ${mock.core.fixture.apiKeys.join(', ')}`);
   for (const entity of mock.core.fixture.entities) {
@@ -74,8 +91,13 @@ export async function serveCommand(env: NodeJS.ProcessEnv, print: (line: string)
   );
   const { v4Sunset, limits } = mock.core.tenant().settings;
   print(`  V4 imports: ${v4Sunset}; limits: ${JSON.stringify(limits)} (GET/PUT /__mock/settings)`);
+  print(
+    dropFolder
+      ? `  file transfer locations: ${dropFolder.dir}/<locationId>/ (files read once unchanged for ${drop?.stableMs} ms)`
+      : '  file transfer locations: none watched (set ACTITO_MOCK_DROP_DIR)',
+  );
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    void Promise.all([server.close(), dropFolder?.close()]).then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

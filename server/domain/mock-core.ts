@@ -43,6 +43,7 @@ export class MockCore {
   readonly #progression: ProgressionSettings;
   readonly #settings: MockSettings;
   readonly #webhookSettings: WebhookSettings;
+  readonly #locationListeners = new Set<(locationId: string) => void>();
 
   constructor(private readonly options: MockCoreOptions = {}) {
     this.fixture = parseFixture(options.fixture ?? defaultFixture);
@@ -75,6 +76,12 @@ export class MockCore {
     return tenant;
   }
 
+  /** Tells `listener` each file transfer location an ETL of any tenant names; returns how to stop. */
+  onLocation(listener: (locationId: string) => void): () => void {
+    this.#locationListeners.add(listener);
+    return () => this.#locationListeners.delete(listener);
+  }
+
   tenantNames(): string[] {
     return [...this.#tenants.keys()];
   }
@@ -95,6 +102,9 @@ export class MockCore {
       name,
       settings,
       webhookSettings: webhooks,
+      onLocation: (locationId) => {
+        for (const listener of this.#locationListeners) listener(locationId);
+      },
       fixture: this.fixture,
       clock: this.#clockForTenant(),
       progression,

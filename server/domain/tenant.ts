@@ -39,6 +39,8 @@ export interface TenantOptions {
   settings?: MockSettings;
   /** How webhooks are delivered (HTTPS rule, timeout, retries). */
   webhookSettings?: WebhookSettings;
+  /** Told each file transfer location an ETL names (the folder watcher creates its folder). */
+  onLocation?: (locationId: string) => void;
 }
 
 /**
@@ -75,6 +77,8 @@ export class Tenant {
   readonly webhooks: WebhookDispatcher;
   /** Wakes the tenant when a retry or a timed move falls due, under a clock that moves on its own. */
   readonly wake: WakeTimer;
+  /** Told each file transfer location an ETL names. */
+  readonly onLocation: (locationId: string) => void;
   #retired = false;
 
   constructor(options: TenantOptions) {
@@ -90,6 +94,7 @@ export class Tenant {
     this.remoteFiles = options.remoteFiles ?? {};
     this.settings = copySettings(options.settings ?? initialSettings());
     this.webhookSettings = webhookSettings(options.webhookSettings);
+    this.onLocation = options.onLocation ?? (() => {});
     this.wake = new WakeTimer(options.clock, () => this.tick());
     const webhooks = createTenantWebhooks({
       clock: options.clock,

@@ -14,6 +14,7 @@ import { controlRoutes } from './routes/control.js';
 import { controlEntityRoutes } from './routes/control-entities.js';
 import { controlFaultRoutes } from './routes/control-faults.js';
 import { controlJournalRoutes } from './routes/control-journal.js';
+import { controlLocationRoutes } from './routes/control-locations.js';
 import { controlSettingsRoutes } from './routes/control-settings.js';
 import { controlWebhookRoutes } from './routes/control-webhooks.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -53,6 +54,7 @@ export function createApp(core: MockCore): Hono<MockEnv> {
   app.route('/', controlJournalRoutes(operations));
   app.route('/', controlSettingsRoutes());
   app.route('/', controlWebhookRoutes());
+  app.route('/', controlLocationRoutes());
   app.route('/', authRoutes());
   app.route('/', openApiRoutes());
 

@@ -29,6 +29,7 @@ function parseEtl(tenant: Tenant, entity: Entity, text: string) {
   }
   const definition = checkJsonPart(raw, 'body', PersistentEtlDefinition);
   planEtlEntries(entity, definition, { now: tenant.clock.now(), maxFileBytes: null, pathPrefix: 'body.' });
+  if (definition.fileTransferLocation) tenant.onLocation(definition.fileTransferLocation.locationId);
   return definition;
 }
 
