@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { fidelity } from './fidelity.js';
-import { EntityFixture, SeedRows } from './fixture.js';
+import { EntityFixture, RowValue, SeedRows } from './fixture.js';
 
 const control = (id: string, description: string) => ({ id, ...fidelity('modelled', description) });
 
 export const ProgressionPolicy = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('immediate') }),
-    z.object({ type: z.literal('afterPolls'), polls: z.number().int().nonnegative() }),
+    z.object({
+      type: z.literal('afterPolls'),
+      polls: z.number().int().nonnegative(),
+      ms: z.number().int().nonnegative().optional().meta({
+        description:
+          'Also end each intermediate status after this many ms of the mock clock, whichever comes first.',
+      }),
+    }),
     z.object({ type: z.literal('afterMs'), ms: z.number().int().nonnegative() }),
     z.object({ type: z.literal('manual') }),
   ])
@@ -66,9 +73,6 @@ export const HealthResponse = z
 export type HealthResponse = z.infer<typeof HealthResponse>;
 
 // ---- Seeding: table structures and existing rows, per tenant ----
-
-/** A JSON value of a table row, as a fixture writes it. */
-const RowValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 export const TableSummary = z
   .object({ type: z.enum(['PROFILE_TABLE', 'CUSTOM_TABLE']), id: z.string(), name: z.string() })

@@ -3,9 +3,28 @@ import { fidelity } from './fidelity.js';
 import { CustomTableStructure, ProfileTableStructure } from './tables.js';
 
 /** Rows to load into a table, as JSON records keyed by attribute name. */
+/**
+ * A value of a record as JSON: typed per attribute; a subscription as a boolean, a segmentation as
+ * a category (a SIMPLE one also as a list of categories).
+ */
+export const RowValue = z
+  .union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])
+  .meta(
+    fidelity(
+      'modelled',
+      'A value of a record: typed as its attribute; a subscription a boolean; a segmentation a category, a SIMPLE one a list of categories.',
+    ),
+  );
+export type RowValue = z.infer<typeof RowValue>;
+
 export const SeedRows = z
-  .array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])))
-  .meta(fidelity('modelled', 'Existing records of a table, keyed by attribute name.'));
+  .array(z.record(z.string(), RowValue))
+  .meta(
+    fidelity(
+      'modelled',
+      'Existing records of a table, keyed by attribute name; subscriptions and segmentations keyed subscriptions#<name> and segmentations#<name>, as an import maps them.',
+    ),
+  );
 export type SeedRows = z.infer<typeof SeedRows>;
 
 export const EntityFixture = z

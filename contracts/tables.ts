@@ -72,14 +72,82 @@ export const ProfileAttribute = z
   .meta(fidelity('confirmed', 'A profile table attribute (TECHNICAL is modelled).'));
 export type ProfileAttribute = z.infer<typeof ProfileAttribute>;
 
+/** Names that must be unique within a list (subscriptions, segmentations, categories). */
+function uniqueNames(what: string, nameOf: (item: never) => string) {
+  return (items: readonly unknown[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    items.forEach((item, index) => {
+      const name = nameOf(item as never);
+      if (seen.has(name))
+        ctx.addIssue({ code: 'custom', path: [index], message: `a second ${what} is named ${name}` });
+      seen.add(name);
+    });
+  };
+}
+
+export const Subscription = z
+  .object({ name: z.string().min(1) })
+  .loose()
+  .meta({
+    id: 'Subscription',
+    ...fidelity(
+      'modelled',
+      'A subscription (opt-in) of a profile table; imports write it in a column mapped to `subscriptions#<name>` (that mapping is confirmed), with boolean values.',
+    ),
+  });
+export type Subscription = z.infer<typeof Subscription>;
+
+export const SegmentationType = z
+  .enum(['SIMPLE', 'EXCLUSIVE'])
+  .meta(
+    fidelity(
+      'modelled',
+      'EXCLUSIVE: a profile is in at most one category (an import value replaces it); SIMPLE: in a set of categories (an import value adds one).',
+    ),
+  );
+export type SegmentationType = z.infer<typeof SegmentationType>;
+
+export const Segmentation = z
+  .object({
+    name: z.string().min(1),
+    type: SegmentationType,
+    categories: z
+      .array(z.string().min(1))
+      .min(1)
+      .superRefine(uniqueNames('category', (category: string) => category)),
+  })
+  .loose()
+  .meta({
+    id: 'Segmentation',
+    ...fidelity(
+      'modelled',
+      'A segmentation of a profile table; imports write it in a column mapped to `segmentations#<name>`, each value being one of its categories.',
+    ),
+  });
+export type Segmentation = z.infer<typeof Segmentation>;
+
 export const ProfileTableStructure = z
   .object({
     id: z.string(),
     name: z.string().min(1),
     attributes: z.array(ProfileAttribute),
+    subscriptions: z
+      .array(Subscription)
+      .superRefine(uniqueNames('subscription', (s: Subscription) => s.name))
+      .default([]),
+    segmentations: z
+      .array(Segmentation)
+      .superRefine(uniqueNames('segmentation', (s: Segmentation) => s.name))
+      .default([]),
   })
   .loose()
-  .meta({ id: 'ProfileTableStructure', ...fidelity('confirmed', 'Profile table structure.') });
+  .meta({
+    id: 'ProfileTableStructure',
+    ...fidelity(
+      'confirmed',
+      'Profile table structure: attributes (confirmed), subscriptions and segmentations (their existence is confirmed, their shape modelled).',
+    ),
+  });
 export type ProfileTableStructure = z.infer<typeof ProfileTableStructure>;
 
 export const CustomAttribute = z

@@ -103,11 +103,20 @@ export const V4ImportPath = EntityPath.extend({
 }).meta(fidelity('confirmed', 'Path parameters of one V4 import.'));
 export type V4ImportPath = z.infer<typeof V4ImportPath>;
 
-export const V4CsvFile = z.instanceof(Uint8Array).meta({
+export const V4ErrorFile = z.instanceof(Uint8Array).meta({
   contentMediaType: 'text/csv',
   ...fidelity(
     'modelled',
-    'A CSV in the import own separator and encoding (charset in Content-Type). Error file: lineNumber (1 = header), column, value, errorCode, errorMessage, one line per faulty value. Result file: the input columns, then status (CREATED, UPDATED, SKIPPED, ERROR) and errorMessage.',
+    'The error file, a CSV in the import own separator and encoding (charset in Content-Type): lineNumber (1 = header), column, value, errorCode, errorMessage, one line per faulty value.',
   ),
 });
-export type V4CsvFile = z.infer<typeof V4CsvFile>;
+export type V4ErrorFile = z.infer<typeof V4ErrorFile>;
+
+export const V4ResultFileZip = z.instanceof(Uint8Array).meta({
+  contentMediaType: 'application/zip',
+  ...fidelity(
+    'modelled',
+    'A zip holding result.csv: the input columns, then status (CREATED, UPDATED, SKIPPED, ERROR) and errorMessage, in the import own separator and encoding. A public client saves this answer as result_file.zip; the entry name is modelled.',
+  ),
+});
+export type V4ResultFileZip = z.infer<typeof V4ResultFileZip>;

@@ -10,8 +10,8 @@ import {
   SeedEntityResponse,
   TableRowsResponse,
 } from '../contracts/control.js';
-import { MockControlError } from '../server/index.js';
 import { csv, zipped } from './helpers/files.js';
+import { refused } from './helpers/refusal.js';
 import { TEST_CLOCK_START, TRANSPORTS, useTransport } from './helpers/transports.js';
 import { createV4, importPath, pollV4ToEnd } from './helpers/v4-client.js';
 
@@ -47,15 +47,6 @@ const oneRow = (mail: string) =>
 function expectShape<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   expect(schema.parse(body)).toEqual(body);
   return body as z.output<S>;
-}
-
-async function refused(call: Promise<unknown>): Promise<MockControlError['envelope']> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(MockControlError);
-  return (error as MockControlError).envelope;
 }
 
 const membersSeed: EntitySeed = {
@@ -254,7 +245,10 @@ describe.each(TRANSPORTS)('control plane (%s)', (transport) => {
     expect(rows.errors).toEqual([
       { path: 'body.rows[1].email', message: expect.stringMatching(/^INVALID_EMAIL: "not-an-email"/) },
       { path: 'body.rows[1].points', message: expect.stringMatching(/^INVALID_INTEGER/) },
-      { path: 'body.rows[2].nickname', message: 'table Members has no importable attribute nickname' },
+      {
+        path: 'body.rows[2].nickname',
+        message: 'table Members has no attribute "nickname"; its attributes are email, points',
+      },
       {
         path: 'body.rows[2].email',
         message: expect.stringMatching(/^UNIQUE_VALUE_TAKEN: email "first@example.com"/),

@@ -9,7 +9,7 @@ import { zipEntries } from './helpers/actito-client.js';
 import { concatBytes, csv, UTF8_BOM, utf8 } from './helpers/files.js';
 import { ROOT } from './helpers/server-process.js';
 import { TRANSPORTS, useTransport } from './helpers/transports.js';
-import { createV4, csvText, importPath, pollV4ToEnd } from './helpers/v4-client.js';
+import { createV4, csvText, importPath, pollV4ToEnd, resultFileText } from './helpers/v4-client.js';
 
 /** A V4 integration as it runs in production today. */
 const v4Parameters = {
@@ -55,7 +55,7 @@ async function viaV4(
   const { withErrors: _, ...counts } = await client.getJson(importPath(id, 'result'));
   return {
     counts,
-    resultFile: await csvText(await client.get(importPath(id, 'result-file'), { accept: 'text/csv' })),
+    resultFile: await resultFileText(await client.get(importPath(id, 'result-file'))),
     errorFile: await csvText(await client.get(importPath(id, 'errors'), { accept: 'text/csv' })),
   };
 }

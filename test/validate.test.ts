@@ -25,6 +25,17 @@ const good = csv([
   ['b@example.com', '2'],
 ]);
 
+function optIns(subscription: string) {
+  return {
+    ...definition,
+    attributesMapping: [
+      { headerColumn: 'mail', attributeName: 'emailAddress' },
+      { headerColumn: 'news', attributeName: subscription },
+      { headerColumn: 'likes', attributeName: 'segmentations#Interests' },
+    ],
+  };
+}
+
 /** The upload-side inputs of the foundation issue's bad-input table, plus a clean and a faulty file. */
 const cases: { name: string; definition: unknown; data: string | Uint8Array; exit: number }[] = [
   { name: 'a clean upload', definition, data: zipped(good), exit: 0 },
@@ -52,6 +63,24 @@ const cases: { name: string; definition: unknown; data: string | Uint8Array; exi
     exit: 1,
   },
   { name: 'unknown mode', definition: { ...definition, mode: 'UPSERT' }, data: good, exit: 1 },
+  {
+    name: 'a subscription and a segmentation',
+    definition: optIns('subscriptions#Newsletter'),
+    data: 'mail;news;likes\na@example.com;1;Dogs\nb@example.com;0;\n',
+    exit: 0,
+  },
+  {
+    name: 'an unknown subscription',
+    definition: optIns('subscriptions#Letters'),
+    data: 'mail;news;likes\na@example.com;1;Dogs\n',
+    exit: 1,
+  },
+  {
+    name: 'a bad subscription value and an unknown category',
+    definition: optIns('subscriptions#Newsletter'),
+    data: 'mail;news;likes\na@example.com;maybe;Fish\n',
+    exit: 1,
+  },
   { name: 'corrupted zip', definition, data: zipped(good).slice(0, 40), exit: 1 },
   { name: 'empty file', definition, data: '', exit: 1 },
   { name: 'header only', definition, data: 'mail;points\n', exit: 1 },

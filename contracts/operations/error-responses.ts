@@ -16,3 +16,13 @@ export const BEARER_ERRORS = {
     'TOO_MANY_REQUESTS: the licence (mock tenant) already has the most requests in flight Actito serves at once (5 by default).',
   ),
 } as const satisfies Record<number, OperationResponse>;
+
+/**
+ * What a download route (a V4 error or result file, V5 output files) may answer besides its own
+ * errors: no 406, since it answers its file whatever Accept says; clients commonly send
+ * `Accept: application/json` on every call.
+ */
+export const DOWNLOAD_ERRORS = {
+  401: BEARER_ERRORS[401],
+  429: BEARER_ERRORS[429],
+} as const satisfies Record<number, OperationResponse>;

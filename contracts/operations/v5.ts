@@ -7,7 +7,7 @@ import {
   IntegrationResults,
 } from '../v5.js';
 import { AnyEtlExecution } from '../v5-etls.js';
-import { BEARER_ERRORS, errorResponse } from './error-responses.js';
+import { BEARER_ERRORS, DOWNLOAD_ERRORS, errorResponse } from './error-responses.js';
 import type { Operation } from './operation.js';
 
 /** Current docs use the first prefix, older ones the second; the mock serves both. */
@@ -101,6 +101,8 @@ export const v5Operations: Operation[] = [
     method: 'get',
     paths: v5Paths('/etl-executions/{id}/output-files'),
     summary: 'Download the result file and the error file of a finished execution at once',
+    description:
+      'Answers the zip whatever the Accept header says (clients send application/json on every call); its errors are JSON.',
     tags: TAGS,
     fidelity: 'confirmed',
     auth: 'bearer',
@@ -113,7 +115,7 @@ export const v5Operations: Operation[] = [
         schema: EtlOutputFilesZip,
         headers: { 'Content-Disposition': 'attachment; filename="etl-execution-<id>-output-files.zip"' },
       },
-      ...BEARER_ERRORS,
+      ...DOWNLOAD_ERRORS,
       404: errorResponse(
         'UNKNOWN_ENTITY, UNKNOWN_EXECUTION, or OUTPUT_FILES_NOT_REQUESTED: the definition asked for no output file.',
       ),

@@ -4,7 +4,6 @@ import type { WebhookSettings } from '../../contracts/webhooks.js';
 import { TokenStore } from './auth/tokens.js';
 import type { Clock } from './clock.js';
 import { Coverage } from './control/coverage.js';
-import type { ImportRunFault } from './control/faults.js';
 import { FaultBook } from './control/faults.js';
 import { Journal } from './control/journal.js';
 import { buildSeededEntity } from './control/seed-entity.js';
@@ -12,7 +11,8 @@ import { EntityState } from './entity.js';
 import { ActitoError } from './errors.js';
 import type { IdGenerator } from './ids.js';
 import { createIdGenerator, createUuidGenerator } from './ids.js';
-import type { ImportRun } from './imports/import-run.js';
+import type { ImportRunOptions } from './imports/import-run.js';
+import { ImportRun } from './imports/import-run.js';
 import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
 import { copySettings, initialSettings } from './settings.js';
 import type { V4Import } from './v4-imports/model.js';
@@ -26,6 +26,9 @@ import type { WebhookSubscriptions } from './webhooks/subscriptions.js';
 import { createTenantWebhooks } from './webhooks/tenant-webhooks.js';
 
 export type Entity = EntityState<EtlExecution | PersistentEtlExecution, V4Import, PersistentEtl>;
+
+/** What a service gives to start an import run; the tenant adds its clock, policy and faults. */
+export type StartRunOptions = Omit<ImportRunOptions, 'clock' | 'policy' | 'hold'>;
 
 export interface TenantOptions {
   name: string;
@@ -80,6 +83,8 @@ export class Tenant {
   /** Told each file transfer location an ETL names. */
   readonly onLocation: (locationId: string) => void;
   #retired = false;
+  /** Import runs not yet final, with the entity they write into. */
+  readonly #unsettled = new Map<ImportRun, Entity>();
 
   constructor(options: TenantOptions) {
     this.name = options.name;
@@ -167,38 +172,49 @@ export class Tenant {
     );
   }
 
-  /** What the next import run of `kind` must do, per the faults armed; spread it into the run's options. */
-  takeImportFault(kind: RecordKind): ImportRunFault {
-    return this.faults.takeImportFault(kind);
-  }
-
-  /** Every import run of every entity, V5 and V4. */
-  *runs(): Generator<ImportRun> {
-    for (const entity of this.entities.values()) {
-      for (const execution of entity.etlExecutions.values()) yield execution.run;
-      for (const v4Import of entity.v4Imports.values()) yield v4Import.run;
-    }
+  /**
+   * Starts an import run into `entity`, with the faults armed for its kind. The moves already due
+   * are applied first, so a run created now never writes its table before an older one that was due.
+   */
+  startRun(entity: Entity, options: StartRunOptions): ImportRun {
+    this.settleDue();
+    const fault = this.faults.takeImportFault(options.kind);
+    const run = new ImportRun({
+      ...options,
+      clock: this.clock,
+      policy: this.policyFor(options.kind),
+      forcedFailure: options.forcedFailure ?? fault.forcedFailure,
+      hold: fault.hold,
+    });
+    if (!run.status.isFinal) this.#unsettled.set(run, entity);
+    return run;
   }
 
   /**
-   * Applies the moves that time has made due (after the clock moved), then sends the webhook
-   * tries that are due. Returns how many records moved.
+   * Applies the moves that time has made due, across every record of the tenant, in the order
+   * they fell due (ties in creation order), so rows reach a table in the order their imports
+   * finished. Only records not yet final are looked at: a status poll stays cheap however many
+   * imports the tenant has finished. Returns how many records changed status.
    */
-  settleAll(): number {
-    let moved = 0;
-    for (const run of this.runs()) {
-      const before = run.status.status;
-      run.status.settle();
-      if (run.status.status !== before) moved += 1;
+  settleDue(): number {
+    const now = this.clock.now();
+    const moved = new Set<ImportRun>();
+    for (;;) {
+      const next = this.#nextDue();
+      if (next === null || next.status.dueAt() > now) break;
+      next.status.moveIfDue(now);
+      moved.add(next);
     }
+    // What moved may have raised webhook events; retries may have fallen due too.
     this.webhooks.pump();
-    return moved;
+    return moved.size;
   }
 
-  /** Moves every record whose own policy is manual one step. Returns how many moved. */
+  /** Moves every record whose own policy is manual one step (due moves first). Returns how many moved. */
   advanceManual(): number {
+    this.settleDue();
     let moved = 0;
-    for (const run of this.runs()) {
+    for (const run of this.#unsettledRuns()) {
       if (run.options.policy().type === 'manual' && run.status.advance()) moved += 1;
     }
     this.webhooks.pump();
@@ -208,10 +224,32 @@ export class Tenant {
   /** What a wake-up does: apply what fell due, and ask to be woken for the next timed move. */
   tick(): void {
     if (this.#retired) return;
-    this.settleAll();
-    for (const run of this.runs()) {
+    this.settleDue();
+    for (const run of this.#unsettledRuns()) {
       const at = nextTimedMove(run);
       if (at !== null) this.wake.wakeAt(at);
+    }
+  }
+
+  /** The record whose next move falls due first; null when none is pending. */
+  #nextDue(): ImportRun | null {
+    let next: ImportRun | null = null;
+    let nextDue = Number.POSITIVE_INFINITY;
+    for (const run of this.#unsettledRuns()) {
+      const due = run.status.dueAt();
+      if (due < nextDue) {
+        next = run;
+        nextDue = due;
+      }
+    }
+    return next;
+  }
+
+  /** Records not yet final, in creation order; forgets final ones and those of a replaced entity. */
+  *#unsettledRuns(): Generator<ImportRun> {
+    for (const [run, entity] of this.#unsettled) {
+      if (run.status.isFinal || !this.isCurrent(entity)) this.#unsettled.delete(run);
+      else yield run;
     }
   }
 
@@ -220,9 +258,8 @@ export class Tenant {
   }
 }
 
-/** When a record moves by time alone next (an `afterMs` policy); null when only a read or an advance moves it. */
+/** When a record moves by time alone next; null when only a status read or an advance moves it. */
 export function nextTimedMove(run: ImportRun): number | null {
-  if (run.status.isFinal) return null;
-  const policy = run.options.policy();
-  return policy.type === 'afterMs' ? run.status.enteredAt + policy.ms : null;
+  const at = run.status.dueAt();
+  return Number.isFinite(at) ? at : null;
 }

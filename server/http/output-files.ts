@@ -10,7 +10,7 @@ export interface WantedOutputFiles {
 }
 
 /**
- * The V5 output-files archive, streamed: result.csv and/or errors.csv; with `perTable` (an
+ * An archive of output files, streamed: V5 output-files (result.csv and/or errors.csv), V4 result-file (result.csv); with `perTable` (an
  * execution of a multi-table ETL) the same files in one folder per table, `Orders/result.csv`,
  * in table-entry order, none for an optional file that was not sent.
  */

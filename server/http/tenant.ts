@@ -7,7 +7,7 @@ import type { MockEnv } from './env.js';
 export const TENANT_HEADER = 'x-mock-tenant';
 const TENANT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Picks the tenant whose state a request sees: the X-Mock-Tenant header, else the default one. */
+/** Picks the tenant whose state a request sees (the X-Mock-Tenant header, else the default one), settled. */
 export function tenantFromHeader(core: MockCore): MiddlewareHandler<MockEnv> {
   return async function selectTenant(c, next) {
     const name = c.req.header(TENANT_HEADER) ?? DEFAULT_TENANT;
@@ -17,7 +17,11 @@ export function tenantFromHeader(core: MockCore): MiddlewareHandler<MockEnv> {
         `X-Mock-Tenant "${name}" is not a valid tenant name: use 1 to 64 letters, digits, dots, dashes or underscores.`,
       );
     }
-    c.set('tenant', core.tenant(name));
+    const tenant = core.tenant(name);
+    // Time passes on its own: whatever a request reads (a status, a file, the rows, the journal),
+    // the records whose moves fell due meanwhile have made them.
+    tenant.settleDue();
+    c.set('tenant', tenant);
     await next();
   };
 }

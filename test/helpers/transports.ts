@@ -40,7 +40,8 @@ let tenantCounter = 0;
 /**
  * Registers the hooks that bring up a transport for the enclosing describe block:
  * MSW handlers in this process, or the real server process started with `npm start`'s command.
- * Both use a manual clock starting at TEST_CLOCK_START and the default fixture.
+ * Both use a manual clock starting at TEST_CLOCK_START and the default fixture;
+ * `ACTITO_MOCK_CLOCK: 'system'` in `env` gives both the system clock instead.
  */
 export function useTransport(name: TransportName, env: Record<string, string> = {}): Harness {
   let baseUrl = '';
@@ -52,7 +53,8 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
 
   beforeAll(async () => {
     if (name === 'msw') {
-      const mock = createActitoMock({ clock: () => createManualClock(TEST_CLOCK_START) });
+      const systemClock = env.ACTITO_MOCK_CLOCK === 'system';
+      const mock = createActitoMock(systemClock ? {} : { clock: () => createManualClock(TEST_CLOCK_START) });
       const server = setupServer(...createActitoHandlers({ mock }));
       mswServer = server;
       server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { expect } from 'vitest';
 import type { ActitoTestClient, UploadPart } from './actito-client.js';
 
@@ -17,7 +18,7 @@ export interface V4Upload {
   parametersAs?: 'file' | 'field';
 }
 
-/** POST a V4 import: `parameters` then `inputFile`, as the public PHP client does. */
+/** POST a V4 import: `parameters` then `inputFile` (the public PHP client sends `inputFile` first: see replay-myhappypet.test.ts). */
 export function uploadV4(client: ActitoTestClient, upload: V4Upload): Promise<Response> {
   const entity = upload.entity ?? 'demo';
   const path = `${upload.prefix ?? V4_PREFIXES[0]}/${entity}/${upload.kind ?? 'table'}/${upload.table ?? 'Profiles'}/import`;
@@ -68,4 +69,19 @@ export async function csvText(response: Response): Promise<string> {
   const bytes = new Uint8Array(await response.arrayBuffer());
   const latin1 = /charset=ISO-8859-1/i.test(response.headers.get('content-type') ?? '');
   return new TextDecoder(latin1 ? 'latin1' : 'utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+/**
+ * The result file of a V4 import, downloaded: a zip holding result.csv, returned as text in the
+ * import's encoding (`latin1` for an ISO-8859-1 import).
+ */
+export async function resultFileText(
+  response: Response,
+  encoding: 'utf-8' | 'latin1' = 'utf-8',
+): Promise<string> {
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/zip');
+  const entries = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  expect(Object.keys(entries)).toEqual(['result.csv']);
+  return new TextDecoder(encoding, { ignoreBOM: true }).decode(entries['result.csv']);
 }

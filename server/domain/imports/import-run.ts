@@ -50,7 +50,7 @@ export class ImportRun {
       steps: ['PENDING', 'RUNNING'],
       clock: options.clock,
       policy: options.policy,
-      finish: () => this.#finish(),
+      finish: (at) => this.#finish(at),
       onEnter: (status, at) => {
         if (status === 'RUNNING') this.startedAt = at;
         if (status !== 'PENDING' && status !== 'RUNNING') this.endedAt = at;
@@ -87,15 +87,14 @@ export class ImportRun {
     return this.parts[0] as ImportPart;
   }
 
-  #finish(): RunFinal {
-    if (this.startedAt === null) this.startedAt = this.options.clock.now();
+  #finish(at: number): RunFinal {
+    if (this.startedAt === null) this.startedAt = at;
     const failure = this.#failure();
     if (failure !== null) {
       this.errorMessage = failure;
       for (const part of this.parts) part.errorMessage = this.#partFailure(part, failure);
       return 'ERROR';
     }
-    const at = this.options.clock.now();
     for (const part of this.parts) part.apply(at);
     return this.parts.some((part) => part.counts.rowsInError > 0) ? 'WITH_ERROR' : 'SUCCESS';
   }

@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../../../contracts/errors.js';
 import { ActitoError } from '../errors.js';
 import type { ReadFormat } from '../files/index.js';
 import type { Table } from '../tables/table.js';
+import { unknownColumnMessage } from '../tables/unknown-column.js';
 import type { AttributeRule, ValueCheck, ValueTransform } from '../values/index.js';
 import { checkTransformationFormat, compileTransformations, compileValueChecker } from '../values/index.js';
 import type { ImportSpec } from './import-spec.js';
@@ -99,10 +100,7 @@ function planColumn(
 ): PlannedColumn | string {
   const column = table.columnIndex(attributeName);
   const rule = column === undefined ? undefined : table.columns[column]?.rule;
-  if (column === undefined) {
-    const names = table.columns.filter((c) => c.rule !== null).map((c) => c.name);
-    return `table ${table.name} has no attribute "${attributeName}"; its attributes are ${names.join(', ')}`;
-  }
+  if (column === undefined) return unknownColumnMessage(table, attributeName);
   if (!rule) return `"${attributeName}" is a technical attribute of table ${table.name}, set by the platform`;
   return {
     headerColumn,

@@ -7,15 +7,16 @@ export interface ManagedStatusOptions<Step extends string, Final extends string>
   clock: Clock;
   /** Read on every check, so a policy changed later applies to records that already exist. */
   policy: () => ProgressionPolicy;
-  /** Runs once, on leaving the last intermediate status; decides the final status (results are computed here). */
-  finish: () => Final;
+  /** Runs once, on leaving the last intermediate status at moment `at`; decides the final status (results are computed here). */
+  finish: (at: number) => Final;
   /** Told each status the record enters, the first one included. */
   onEnter?: (status: Step | Final, at: number) => void;
 }
 
 /**
  * A status that declares its transitions once and moves when its progression policy says so.
- * Time-based moves are evaluated lazily (on every look at the record), against the injected clock.
+ * Time-based moves are evaluated lazily (on every look at the record), against the injected clock;
+ * the tenant applies the due moves of all its records in the order they fell due (`dueAt`).
  * The owner calls `settle()` once it is fully built, so `finish` may use it.
  */
 export class ManagedStatus<Step extends string, Final extends string> {
@@ -43,16 +44,33 @@ export class ManagedStatus<Step extends string, Final extends string> {
     return this.#enteredAt;
   }
 
-  /** Applies the moves that are due without a read: `immediate` and `afterMs`. */
-  settle(): void {
+  /**
+   * When the next move falls due by time alone (`immediate`, `afterMs`, `afterPolls` with `ms`);
+   * Infinity when only a status read or an explicit advance can move the record.
+   */
+  dueAt(): number {
+    if (!this.#canMove()) return Number.POSITIVE_INFINITY;
     const policy = this.options.policy();
-    if (policy.type === 'immediate') {
-      while (this.#canMove()) this.#move(this.options.clock.now());
-    } else if (policy.type === 'afterMs') {
-      while (this.#canMove() && this.options.clock.now() - this.#enteredAt >= policy.ms) {
-        this.#move(this.#enteredAt + policy.ms);
-      }
-    }
+    if (policy.type === 'immediate') return this.#enteredAt;
+    const ms = policy.type === 'afterMs' || policy.type === 'afterPolls' ? policy.ms : undefined;
+    return ms === undefined ? Number.POSITIVE_INFINITY : this.#enteredAt + ms;
+  }
+
+  /**
+   * Makes the next move if time has made it due by `now`; returns whether it moved. A timed move
+   * happens at its due moment, not when someone looked, so moments do not depend on who polls when.
+   */
+  moveIfDue(now: number = this.options.clock.now()): boolean {
+    const due = this.dueAt();
+    if (due > now) return false;
+    // `immediate` is due since the record entered its status, but moves when the policy says so: now.
+    this.#move(this.options.policy().type === 'immediate' ? now : due);
+    return true;
+  }
+
+  /** Applies every move of this record that time has made due. */
+  settle(now: number = this.options.clock.now()): void {
+    while (this.moveIfDue(now));
   }
 
   /** A status read by the client: counts for `afterPolls`. Returns the status to show. */
@@ -90,7 +108,7 @@ export class ManagedStatus<Step extends string, Final extends string> {
       this.options.onEnter?.(this.status, at);
       return;
     }
-    this.#final = this.options.finish();
+    this.#final = this.options.finish(at);
     this.options.onEnter?.(this.#final, at);
   }
 }

@@ -62,6 +62,20 @@ describe('convertV4ImportToV5', () => {
     expect(definition.format?.endOfLine).toBe(expected);
   });
 
+  it('carries subscriptions#<name> and segmentations#<name> mappings over as they are', () => {
+    const attributesMapping = [
+      { headerColumn: 'mail', attributeName: 'emailAddress' },
+      { headerColumn: 'subscriptions#Newsletter', attributeName: 'subscriptions#Newsletter' },
+      { headerColumn: 'likes', attributeName: 'segmentations#Interests' },
+    ];
+    const { definition } = convertV4ImportToV5({
+      parameters: { mode: 'CREATE_UPDATE', format: { separator: ';' }, attributesMapping },
+      tableType: 'PROFILE_TABLE',
+      table: 'Profiles',
+    });
+    expect(definition.attributesMapping).toEqual(attributesMapping);
+  });
+
   it('reads the parameters from JSON text too', () => {
     const fromText = convertV4ImportToV5({
       parameters: JSON.stringify(full),
@@ -81,12 +95,14 @@ describe('convertV4ImportToV5', () => {
     });
     expect(notes.map((note) => `${note.kind} ${note.path}`)).toEqual([
       'changed inputFile',
+      'changed outputFiles.generateResultFile',
       'changed outputFiles.generateErrorFile',
       'changed status',
       'new-in-v5 definition',
     ]);
     expect(notes[0]?.message).toMatch(/V4 stripped a UTF-8 byte order mark.*V5 refuses/);
-    expect(notes[3]?.message).toMatch(/transformations .*remoteLocation, reportRecipients/);
+    expect(notes[1]?.message).toMatch(/result-file \(a zip holding result\.csv\).*inside GET .*output-files/);
+    expect(notes[4]?.message).toMatch(/transformations .*remoteLocation, reportRecipients/);
   });
 
   it('reports unknown keys, format.encoding, an empty mapping and a table id', () => {

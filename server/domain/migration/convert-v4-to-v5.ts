@@ -118,6 +118,14 @@ function behaviourNotes(parameters: V4ImportParameters, table: string): Migratio
         'V5 also offers transformations (TRIM, UPPERCASE, LOWERCASE, VALUE_MAPPING, DATE_FORMAT, DEFAULT_VALUE), remoteLocation, reportRecipients and file.compression / file.fileNamePattern',
     },
   ];
+  if (parameters.generateResultFile) {
+    notes.splice(1, 0, {
+      kind: 'changed',
+      path: 'outputFiles.generateResultFile',
+      message:
+        'V4 served the result file alone, GET .../import/{id}/result-file (a zip holding result.csv); V5 serves the same result.csv inside GET .../etl-executions/{id}/output-files, next to errors.csv',
+    });
+  }
   if (parameters.attributesMapping.length === 0) {
     notes.unshift({
       kind: 'changed',

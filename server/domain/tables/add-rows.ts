@@ -1,8 +1,9 @@
 import type { ErrorDetail } from '../../../contracts/errors.js';
 import type { SeedRows } from '../../../contracts/fixture.js';
 import { ActitoError } from '../errors.js';
-import { compileValueChecker } from '../values/index.js';
+import { compileJsonValueChecker } from '../values/index.js';
 import type { RowPatch, Table } from './table.js';
+import { unknownColumnMessage } from './unknown-column.js';
 
 /**
  * Checks records to create in a table the way an import checks rows: each value against its
@@ -14,7 +15,7 @@ export function checkRows(
   rows: SeedRows,
   path = 'rows',
 ): { patches: RowPatch[]; faults: ErrorDetail[] } {
-  const checkers = table.columns.map((column) => (column.rule ? compileValueChecker(column.rule) : null));
+  const checkers = table.columns.map((column) => (column.rule ? compileJsonValueChecker(column.rule) : null));
   const taken = table.keyColumns.map(() => new Set<string>());
   const patches: RowPatch[] = [];
   const faults: ErrorDetail[] = [];
@@ -25,13 +26,14 @@ export function checkRows(
       const column = table.columnIndex(name);
       const check = column === undefined ? undefined : checkers[column];
       if (column === undefined || !check) {
-        faults.push({
-          path: `${at}.${name}`,
-          message: `table ${table.name} has no importable attribute ${name}`,
-        });
+        const message =
+          column === undefined
+            ? unknownColumnMessage(table, name)
+            : `${name} is a technical attribute of table ${table.name}, set by the platform`;
+        faults.push({ path: `${at}.${name}`, message });
         continue;
       }
-      const checked = check(value === null ? '' : String(value));
+      const checked = check(value);
       if (checked.ok) patch[column] = checked.value;
       else faults.push({ path: `${at}.${name}`, message: `${checked.code}: ${checked.message}` });
     }

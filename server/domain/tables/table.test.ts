@@ -36,6 +36,31 @@ describe('Table', () => {
     });
   });
 
+  it('keeps subscriptions and segmentations as columns: a SIMPLE one gains categories on update', () => {
+    const table = profiles();
+    expect(table.columns.map((c) => c.name).slice(-5)).toEqual([
+      'subscriptions#Newsletter',
+      'subscriptions#Promotions',
+      'segmentations#Interests',
+      'creationMoment',
+      'updateMoment',
+    ]);
+    seedRows(
+      table,
+      [{ emailAddress: 'a@x.com', 'subscriptions#Newsletter': 'Y', 'segmentations#Interests': 'Cats' }],
+      0,
+    );
+    const patch = new Array(table.columns.length);
+    patch[table.columnIndex('segmentations#Interests') as number] = '["Dogs"]';
+    patch[table.columnIndex('subscriptions#Newsletter') as number] = 'FALSE';
+    table.update(0, patch, 1000);
+    expect(table.toJson(table.rows[0] as never)).toMatchObject({
+      'subscriptions#Newsletter': false,
+      'subscriptions#Promotions': null,
+      'segmentations#Interests': ['Dogs', 'Cats'],
+    });
+  });
+
   it('seeds rows with the checks of an import, naming the row and attribute at fault', () => {
     const table = orders();
     seedRows(table, [{ orderId: 'O1', customerId: 'C1', amount: 12.5, status: 'NEW' }], 0);
@@ -48,12 +73,14 @@ describe('Table', () => {
       seedRows(table, [{ orderId: 'O2', customerId: 'C1', amount: 1, status: 'LOST' }], 0),
     ).toThrow(/rows\[0\]\.status/);
     expect(() => seedRows(table, [{ orderId: 'O1', customerId: 'C1', amount: 1 }], 0)).toThrow(
-      /already taken/,
+      /already belongs to another record/,
     );
     expect(() => seedRows(table, [{ orderId: 'O3', amount: 1 }], 0)).toThrow(
       /rows\[0\]\.customerId.*mandatory/,
     );
-    expect(() => seedRows(table, [{ nope: 1 }], 0)).toThrow(/no importable attribute nope/);
+    expect(() => seedRows(table, [{ nope: 1 }], 0)).toThrow(
+      /rows\[0\]\.nope: table Orders has no attribute "nope"; its attributes are orderId, customerId/,
+    );
   });
 
   it('refuses a custom table whose primary key is not an attribute', () => {

@@ -8,6 +8,8 @@ const table = () =>
     id: '1',
     name: 'Profiles',
     attributes: [{ type: 'EMAIL_ADDRESS', name: 'emailAddress', unique: true, mandatory: true }],
+    subscriptions: [],
+    segmentations: [],
   });
 const AT = Date.parse('2026-03-02T23:59:59.000Z');
 

@@ -2,7 +2,6 @@ import type { TableType } from '../../../contracts/tables.js';
 import type { V4ImportParameters } from '../../../contracts/v4.js';
 import { ActitoError } from '../errors.js';
 import type { DataSource } from '../imports/data-source.js';
-import { ImportRun } from '../imports/import-run.js';
 import type { ImportPlan } from '../imports/plan.js';
 import { limitFileBytes, planImport } from '../imports/plan.js';
 import { stageFile } from '../imports/stage.js';
@@ -80,22 +79,18 @@ export async function createV4Import(
   const staged = await stageFile(prepared.plan, upload.chunks);
   options.signal?.throwIfAborted();
   tenant.assertCurrent(prepared.target);
-  const fault = tenant.takeImportFault('v4.import');
   const v4Import: V4Import = {
     id: tenant.v4ImportIds.next(),
     entity: prepared.entity,
     parameters: prepared.parameters,
     table: prepared.plan.table,
     dataFile: { name: upload.name },
-    run: new ImportRun({
+    run: tenant.startRun(prepared.target, {
       kind: 'v4.import',
       table: prepared.plan.table,
       spec: prepared.plan.spec,
       staged,
-      clock: tenant.clock,
-      policy: tenant.policyFor('v4.import'),
-      forcedFailure: options.forcedFailure ?? fault.forcedFailure,
-      hold: fault.hold,
+      forcedFailure: options.forcedFailure ?? null,
     }),
   };
   prepared.target.v4Imports.set(v4Import.id, v4Import);
@@ -108,7 +103,7 @@ export function findV4Import(tenant: Tenant, entityName: string, id: string): V4
   if (!v4Import) {
     throw new ActitoError('UNKNOWN_IMPORT', `Entity ${entityName} has no V4 import ${id}.`);
   }
-  v4Import.run.status.settle();
+  tenant.settleDue();
   return v4Import;
 }
 

@@ -1,7 +1,6 @@
 import type { EtlDefinition } from '../../../contracts/v5.js';
 import { ActitoError } from '../errors.js';
 import type { DataSource } from '../imports/data-source.js';
-import { ImportRun } from '../imports/import-run.js';
 import type { ImportPlan } from '../imports/plan.js';
 import { invalidDefinition, limitFileBytes, planImport } from '../imports/plan.js';
 import { stageFile } from '../imports/stage.js';
@@ -67,7 +66,6 @@ export async function createEtlExecution(
   options.signal?.throwIfAborted();
   const entity = prepared.target;
   tenant.assertCurrent(entity);
-  const fault = tenant.takeImportFault('v5.etlExecution');
   const execution: EtlExecution = {
     id: tenant.etlExecutionIds.next(),
     entity: prepared.entity,
@@ -77,15 +75,12 @@ export async function createEtlExecution(
       name: data instanceof Error ? null : data.name,
       source: upload ? 'upload' : 'remoteLocation',
     },
-    run: new ImportRun({
+    run: tenant.startRun(entity, {
       kind: 'v5.etlExecution',
       table: prepared.plan.table,
       spec: prepared.plan.spec,
       staged,
-      clock: tenant.clock,
-      policy: tenant.policyFor('v5.etlExecution'),
-      forcedFailure: options.forcedFailure ?? fault.forcedFailure,
-      hold: fault.hold,
+      forcedFailure: options.forcedFailure ?? null,
     }),
   };
   entity.etlExecutions.set(execution.id, execution);
@@ -116,7 +111,7 @@ export function findEtlExecution(tenant: Tenant, entityName: string, id: string)
   if (!execution) {
     throw new ActitoError('UNKNOWN_EXECUTION', `Entity ${entityName} has no ETL execution ${id}.`);
   }
-  execution.run.status.settle();
+  tenant.settleDue();
   return execution;
 }
 

@@ -2,7 +2,6 @@ import type { EtlExecutionListQuery, PageInfo, PageQuery } from '../../../contra
 import { PersistentEtlDefinition } from '../../../contracts/v5-etls.js';
 import { ActitoError } from '../errors.js';
 import type { DataSource } from '../imports/data-source.js';
-import { ImportRun } from '../imports/import-run.js';
 import { checkJsonPart } from '../imports/json-part.js';
 import { pageOf } from '../paging.js';
 import type { Entity, Tenant } from '../tenant.js';
@@ -135,7 +134,6 @@ export async function runEtl(
   const files = await stageEtlFiles(prepared.entries, definition, upload, tenant.clock.now());
   options.signal?.throwIfAborted();
   tenant.assertCurrent(prepared.target);
-  const fault = tenant.takeImportFault('v5.etlExecution');
   const execution = {
     id: tenant.etlExecutionIds.next(),
     entity: prepared.entity,
@@ -145,13 +143,11 @@ export async function runEtl(
     dataFile: { name: upload.name, info: files.info },
     ignoredFiles: files.ignoredFiles,
   } as PersistentEtlExecution;
-  execution.run = new ImportRun({
+  execution.run = tenant.startRun(prepared.target, {
     kind: 'v5.etlExecution',
     parts: files.parts,
-    clock: tenant.clock,
-    policy: tenant.policyFor('v5.etlExecution'),
-    forcedFailure: fault.forcedFailure ?? files.failure?.message ?? null,
-    hold: fault.hold,
+    // An upload that could not be read at all (a damaged archive) fails every part with it.
+    forcedFailure: files.failure?.message ?? null,
     onEnter: (status) => announce(tenant, execution, status),
   });
   prepared.target.etlExecutions.set(execution.id, execution);
@@ -183,6 +179,7 @@ export function listEtlExecutions(
   query: EtlExecutionListQuery,
 ): { executions: AnyEtlExecution[]; page: PageInfo } {
   const entity = tenant.entity(entityName);
+  tenant.settleDue();
   const all = [...entity.etlExecutions.values()].filter(
     (execution) =>
       query.etlId === undefined || (isPersistentExecution(execution) && execution.etlId === query.etlId),

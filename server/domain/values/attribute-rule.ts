@@ -1,6 +1,8 @@
 import type {
   CustomAttribute,
   ProfileAttribute,
+  Segmentation,
+  Subscription,
   ValueRestriction,
   ValueType,
 } from '../../../contracts/tables.js';
@@ -17,7 +19,13 @@ export type ValueKind =
   | 'PHONE'
   | 'LANGUAGE'
   | 'COUNTRY'
-  | 'SEX';
+  | 'SEX'
+  /** A profile's subscription: a boolean; an empty value leaves it unchanged. */
+  | 'SUBSCRIPTION'
+  /** An EXCLUSIVE segmentation: one category; a value replaces the profile's. */
+  | 'CATEGORY'
+  /** A SIMPLE segmentation: a set of categories; a value adds one to the profile's. */
+  | 'CATEGORY_SET';
 
 export interface AttributeRule {
   name: string;
@@ -54,6 +62,28 @@ export function ruleForProfileAttribute(attribute: ProfileAttribute): AttributeR
 
 export function ruleForCustomAttribute(attribute: CustomAttribute): AttributeRule {
   return buildRule(attribute, KIND_OF_VALUE_TYPE[attribute.valueType]);
+}
+
+/**
+ * Subscriptions and segmentations are columns of a profile table named as an import maps them
+ * (`subscriptions#Newsletter`, `segmentations#Interests`), checked and stored like attributes.
+ */
+export const SUBSCRIPTION_PREFIX = 'subscriptions#';
+export const SEGMENTATION_PREFIX = 'segmentations#';
+
+export function ruleForSubscription(subscription: Subscription): AttributeRule {
+  return buildRule({ name: `${SUBSCRIPTION_PREFIX}${subscription.name}` }, 'SUBSCRIPTION');
+}
+
+/** A value must be one of the segmentation's categories (compared as written, case included). */
+export function ruleForSegmentation(segmentation: Segmentation): AttributeRule {
+  return buildRule(
+    {
+      name: `${SEGMENTATION_PREFIX}${segmentation.name}`,
+      valueRestriction: { acceptedValues: segmentation.categories },
+    },
+    segmentation.type === 'EXCLUSIVE' ? 'CATEGORY' : 'CATEGORY_SET',
+  );
 }
 
 function profileAttributeKind(attribute: ProfileAttribute): ValueKind | null {

@@ -19,6 +19,14 @@ it.each<[ValueKind, string | null, string | number | boolean | null]>([
   ['INTEGER', null, null],
   ['BOOLEAN', null, null],
   ['STRING', null, null],
+  ['SUBSCRIPTION', 'TRUE', true],
+  ['SUBSCRIPTION', 'FALSE', false],
+  ['SUBSCRIPTION', null, null],
+  ['CATEGORY', 'Gold', 'Gold'],
 ])('turns a stored %s %j into %j', (kind, stored, json) => {
   expect(toJsonValue(kind, stored)).toBe(json);
+});
+
+it('turns a stored SIMPLE segmentation into its list of categories', () => {
+  expect(toJsonValue('CATEGORY_SET', '["Dogs","Cats"]')).toEqual(['Dogs', 'Cats']);
 });

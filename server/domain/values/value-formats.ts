@@ -21,8 +21,10 @@ const lookup =
   (raw: string): string | undefined =>
     words.get(raw);
 
-/** STRING has no format: any text is a string, only its restriction can reject it. */
-export const VALUE_FORMATS: Readonly<Record<Exclude<ValueKind, 'STRING'>, ValueFormat>> = {
+/** Kinds with no format: any text is one, only their restriction (length, accepted values) can reject it. */
+export type FreeTextKind = 'STRING' | 'CATEGORY' | 'CATEGORY_SET';
+
+export const VALUE_FORMATS: Readonly<Record<Exclude<ValueKind, FreeTextKind>, ValueFormat>> = {
   INTEGER: {
     parse: parseInteger,
     code: 'INVALID_INTEGER',
@@ -73,4 +75,10 @@ export const VALUE_FORMATS: Readonly<Record<Exclude<ValueKind, 'STRING'>, ValueF
     expected: 'a two-letter ISO 3166-1 alpha-2 code, like BE',
   },
   SEX: { parse: lookup(SEX_WORDS), code: 'INVALID_SEX', noun: 'sex', expected: 'M or F' },
+  SUBSCRIPTION: {
+    parse: lookup(BOOLEAN_WORDS),
+    code: 'INVALID_BOOLEAN',
+    noun: 'subscription value',
+    expected: 'TRUE, FALSE, 1, 0, Y or N (an empty value leaves the subscription unchanged)',
+  },
 };

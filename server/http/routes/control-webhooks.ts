@@ -41,7 +41,7 @@ export function controlWebhookRoutes(): Hono<MockEnv> {
     const { timeoutMs } = await jsonBody(c, WebhookSettleRequest, 'INVALID_CONTROL_REQUEST');
     const tenant = c.get('tenant');
     // What time made due is applied first: an execution finishing now raises its FINISHED event.
-    tenant.settleAll();
+    tenant.settleDue();
     const report = await tenant.webhooks.settled(timeoutMs);
     const body: WebhookSettleResponse = {
       ...report,

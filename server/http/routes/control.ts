@@ -39,7 +39,7 @@ export function controlRoutes(core: MockCore): Hono<MockEnv> {
     const tenant = c.get('tenant');
     for (const kind of request.kind === '*' ? RECORD_KINDS : [request.kind])
       tenant.progression[kind] = request.policy;
-    tenant.settleAll();
+    tenant.settleDue();
     return c.json(tenant.progression);
   });
 
@@ -49,7 +49,7 @@ export function controlRoutes(core: MockCore): Hono<MockEnv> {
     let moved: number;
     if (request.ms !== undefined) {
       tenant.clock.advance(request.ms);
-      moved = tenant.settleAll();
+      moved = tenant.settleDue();
     } else {
       moved = tenant.advanceManual();
     }

@@ -3,8 +3,7 @@ import { Hono } from 'hono';
 import type { V4ImportCreated } from '../../../contracts/v4.js';
 import { v4ImportUpload } from '../../domain/control/journal-upload.js';
 import { ActitoError } from '../../domain/errors.js';
-import type { ImportRun } from '../../domain/imports/import-run.js';
-import { errorFileChunks, resultFileChunks } from '../../domain/imports/output-files.js';
+import { errorFileChunks } from '../../domain/imports/output-files.js';
 import type { V4Import } from '../../domain/v4-imports/model.js';
 import { V4_TABLE_TYPES } from '../../domain/v4-imports/model.js';
 import { secondsUntilQuotaReset } from '../../domain/v4-imports/quota.js';
@@ -24,7 +23,7 @@ import type { MockEnv } from '../env.js';
 import { errorResponse } from '../error-response.js';
 import { noteRecordStatus, noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
-import { csvBody } from '../output-files.js';
+import { csvBody, outputFilesZip } from '../output-files.js';
 import { presentV4ImportResult, presentV4ImportStatus } from '../presenters/v4.js';
 
 /** V4 knows only these part names (confirmed): no aliases, unlike V5. */
@@ -34,7 +33,6 @@ const V4_PARTS = { definition: ['parameters'], data: ['inputFile'] } as const;
 export function v4ImportRoutes(): Hono<MockEnv> {
   const routes = new Hono<MockEnv>();
   const json = produces('application/json');
-  const csv = produces('text/csv');
 
   for (const segment of Object.keys(V4_TABLE_TYPES) as (keyof typeof V4_TABLE_TYPES)[]) {
     routes.post(`/:entity/${segment}/:table/import`, json, (c) => createImport(c, segment));
@@ -52,14 +50,25 @@ export function v4ImportRoutes(): Hono<MockEnv> {
     return c.json(presentV4ImportResult(v4Import));
   });
 
-  routes.get('/:entity/import/:import/errors', csv, (c) => {
+  // Downloads answer their file whatever Accept says: clients send application/json on every call.
+  routes.get('/:entity/import/:import/errors', (c) => {
     const v4Import = getV4ImportErrors(c.get('tenant'), c.req.param('entity'), c.req.param('import'));
-    return csvResponse(v4Import, 'errors', errorFileChunks(v4Import.run));
+    return new Response(csvBody(errorFileChunks(v4Import.run)), {
+      headers: {
+        'content-type': `text/csv; charset=${v4Import.run.spec.format.encoding}`,
+        'content-disposition': `attachment; filename="import-${v4Import.id}-errors.csv"`,
+      },
+    });
   });
 
-  routes.get('/:entity/import/:import/result-file', csv, (c) => {
+  routes.get('/:entity/import/:import/result-file', (c) => {
     const v4Import = getV4ImportResultFile(c.get('tenant'), c.req.param('entity'), c.req.param('import'));
-    return csvResponse(v4Import, 'result', resultFileChunks(v4Import.run));
+    return new Response(outputFilesZip(v4Import.run, { result: true, errors: false }), {
+      headers: {
+        'content-type': 'application/zip',
+        'content-disposition': `attachment; filename="import-${v4Import.id}-result.zip"`,
+      },
+    });
   });
 
   return routes;
@@ -99,18 +108,4 @@ async function createImport(c: Context<MockEnv>, segment: keyof typeof V4_TABLE_
 /** `.../{entity}/table/{table}/import` -> `.../{entity}/import`, where the created import lives. */
 function importsPath(createPath: string): string {
   return createPath.replace(/\/(table|customTable)\/[^/]+\/import$/, '/import');
-}
-
-/** A V4 output file, written in the import's own separator and encoding. */
-function csvResponse(v4Import: V4Import, kind: 'errors' | 'result', chunks: Iterable<Uint8Array>): Response {
-  return new Response(csvBody(chunks), {
-    headers: {
-      'content-type': `text/csv; charset=${charsetOf(v4Import.run)}`,
-      'content-disposition': `attachment; filename="import-${v4Import.id}-${kind}.csv"`,
-    },
-  });
-}
-
-function charsetOf(run: ImportRun): string {
-  return run.spec.format.encoding;
 }
