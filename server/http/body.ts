@@ -1,3 +1,6 @@
+import type { ErrorCode } from '../domain/errors.js';
+import { ActitoError } from '../domain/errors.js';
+
 /**
  * How much of an unread body is drained before giving up: past the 100 MB upload limit with room
  * to spare, bounded so a client streaming forever cannot keep the mock reading.
@@ -31,24 +34,25 @@ export function locationOf(request: Request, path: string, id: string): string {
   return new URL(`${path}/${id}`, request.url).toString();
 }
 
-/** A JSON body bigger than this is refused: a definition is a few kilobytes. */
+/** A JSON body bigger than this is refused: an ETL or a subscription is a few kilobytes. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
-/** The request body as text, refused past `maxBytes` without reading further (a client may stream for ever). */
-export async function boundedText(
-  request: Request,
-  maxBytes: number,
-  tooLarge: () => Error,
-): Promise<string> {
+/**
+ * A JSON request body as text, refused with `code` past MAX_JSON_BODY_BYTES without reading
+ * further (a client may stream for ever).
+ */
+export async function jsonBodyText(request: Request, code: ErrorCode): Promise<string> {
   const body = request.body;
   if (!body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > maxBytes) {
+    if (size > MAX_JSON_BODY_BYTES) {
       await body.cancel().catch(() => {});
-      throw tooLarge();
+      throw new ActitoError(code, 'The request body exceeds 1 MB; send the JSON document alone.', [
+        { path: 'body', message: 'too large' },
+      ]);
     }
     chunks.push(chunk);
   }

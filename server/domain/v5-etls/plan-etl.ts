@@ -5,6 +5,7 @@ import type { ImportPlan } from '../imports/plan.js';
 import { invalidDefinition, limitFileBytes, planImport } from '../imports/plan.js';
 import type { Table } from '../tables/table.js';
 import type { Entity } from '../tenant.js';
+import { etlImportSpec } from '../v5-etl-executions/definition.js';
 
 /** One table entry checked against its table. */
 export interface PlannedEntry {
@@ -63,25 +64,18 @@ export function planEtlEntries(
   return planned;
 }
 
+/** The entry's own mapping and mode, the ETL's format and output files; each file's compression is detected (a ZIP may hold gzipped CSVs). */
 function entrySpec(definition: PersistentEtlDefinition, entry: EtlTableEntry, pathPrefix: string) {
-  return {
-    mode: entry.mode ?? definition.mode,
-    format: {
-      separator: definition.format.separator,
-      enclosing: definition.format.enclosing,
-      escaping: definition.format.escaping,
-      endOfLine: definition.format.endOfLine,
-      encoding: definition.format.encoding,
+  return etlImportSpec(
+    {
+      ...entry,
+      mode: entry.mode ?? definition.mode,
+      format: definition.format,
+      file: undefined,
+      outputFiles: definition.outputFiles,
     },
-    // Each file's own compression is detected: a ZIP may hold plain or gzipped CSV files.
-    compression: undefined,
-    bom: 'reject' as const,
-    attributesMapping: entry.attributesMapping,
-    transformations: entry.transformations,
     pathPrefix,
-    generateResultFile: definition.outputFiles.generateResultFile,
-    generateErrorFile: definition.outputFiles.generateErrorFile,
-  };
+  );
 }
 
 function unknownTable(entity: Entity, entry: EtlTableEntry, path: string): ErrorDetail {

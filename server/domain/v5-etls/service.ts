@@ -2,7 +2,7 @@ import type { EtlExecutionListQuery, PageInfo, PageQuery } from '../../../contra
 import { PersistentEtlDefinition } from '../../../contracts/v5-etls.js';
 import { ActitoError } from '../errors.js';
 import type { DataSource } from '../imports/data-source.js';
-import { checkJsonPart } from '../imports/json-part.js';
+import { checkJsonPart, parseJsonBody } from '../imports/json-part.js';
 import { pageOf } from '../paging.js';
 import type { Entity, Tenant } from '../tenant.js';
 import { nextTimedMove } from '../tenant.js';
@@ -16,16 +16,7 @@ import { stageEtlFiles } from './stage-etl-files.js';
 
 /** The JSON body of create and replace, checked against the contract and the entity's tables. */
 function parseEtl(tenant: Tenant, entity: Entity, text: string) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    throw new ActitoError(
-      'INVALID_DEFINITION',
-      `The request body is not valid JSON: ${(error as Error).message}.`,
-      [{ path: 'body', message: 'not valid JSON' }],
-    );
-  }
+  const raw = parseJsonBody(text, 'INVALID_DEFINITION');
   const definition = checkJsonPart(raw, 'body', PersistentEtlDefinition);
   planEtlEntries(entity, definition, { now: tenant.clock.now(), maxFileBytes: null, pathPrefix: 'body.' });
   if (definition.fileTransferLocation) tenant.onLocation(definition.fileTransferLocation.locationId);

@@ -2,6 +2,7 @@ import type { ErrorDetail } from '../../../contracts/errors.js';
 import type { WebhookSubscriptionRequest } from '../../../contracts/webhooks.js';
 import { WebhookSubscriptionInput } from '../../../contracts/webhooks.js';
 import { ActitoError } from '../errors.js';
+import { parseJsonBody } from '../imports/json-part.js';
 import { zodDetails } from '../imports/zod-details.js';
 import type { Tenant } from '../tenant.js';
 import type { StoredSubscription, SubscriptionSpec } from './subscriptions.js';
@@ -90,16 +91,7 @@ function parseSubscription(tenant: Tenant, entityName: string, body: string): Su
 }
 
 function parseBody(body: string): WebhookSubscriptionRequest {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(body);
-  } catch (error) {
-    throw new ActitoError(
-      'INVALID_SUBSCRIPTION',
-      `The request body is not valid JSON: ${(error as Error).message}.`,
-      [{ path: 'body', message: 'not valid JSON' }],
-    );
-  }
+  const raw = parseJsonBody(body, 'INVALID_SUBSCRIPTION');
   const parsed = WebhookSubscriptionInput.safeParse(raw);
   if (!parsed.success) throw invalidSubscription(zodDetails('body', parsed.error));
   return parsed.data;

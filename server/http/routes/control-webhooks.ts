@@ -6,30 +6,21 @@ import {
   WebhookSettleRequest,
 } from '../../../contracts/webhooks.js';
 import { isoMoment } from '../../domain/clock.js';
-import { ActitoError } from '../../domain/errors.js';
-import { zodDetails } from '../../domain/imports/zod-details.js';
 import { webhookSettings } from '../../domain/webhooks/settings.js';
 import type { MockEnv } from '../env.js';
 import { jsonBody } from '../json-body.js';
 import { presentDelivery } from '../presenters/webhooks.js';
+import { queryOf } from '../query.js';
 
 /** The webhook side of the control plane: the delivery log, settling, and the delivery settings. */
 export function controlWebhookRoutes(): Hono<MockEnv> {
   const routes = new Hono<MockEnv>();
 
   routes.get('/__mock/webhooks/deliveries', (c) => {
-    const parsed = WebhookDeliveriesQuery.safeParse(c.req.query());
-    if (!parsed.success) {
-      const details = zodDetails('query', parsed.error);
-      throw new ActitoError(
-        'INVALID_CONTROL_REQUEST',
-        `Invalid delivery filter: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}.`,
-        details,
-      );
-    }
+    const filter = queryOf(c, WebhookDeliveriesQuery, 'INVALID_CONTROL_REQUEST');
     const { webhooks } = c.get('tenant');
     const body: WebhookDeliveriesResponse = {
-      deliveries: webhooks.log.list(parsed.data).map((delivery) => presentDelivery(delivery, webhooks)),
+      deliveries: webhooks.log.list(filter).map((delivery) => presentDelivery(delivery, webhooks)),
       ...webhooks.counts(),
       dropped: webhooks.log.dropped,
       capacity: webhooks.log.capacity,

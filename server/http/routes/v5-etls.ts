@@ -3,7 +3,6 @@ import type { EtlExecutionCreated } from '../../../contracts/v5.js';
 import type { EtlExecutionList, PersistentEtlList } from '../../../contracts/v5-etls.js';
 import { EtlExecutionListQuery, PageQuery } from '../../../contracts/v5-etls.js';
 import { persistentEtlExecutionUpload } from '../../domain/control/journal-upload.js';
-import { ActitoError } from '../../domain/errors.js';
 import type { PersistentEtlExecution } from '../../domain/v5-etls/model.js';
 import type { EtlRunPlan } from '../../domain/v5-etls/service.js';
 import {
@@ -17,7 +16,7 @@ import {
   runEtl,
 } from '../../domain/v5-etls/service.js';
 import { produces } from '../accept.js';
-import { boundedText, drainUnreadBody, locationOf, MAX_JSON_BODY_BYTES } from '../body.js';
+import { drainUnreadBody, jsonBodyText, locationOf } from '../body.js';
 import type { MockEnv } from '../env.js';
 import { noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
@@ -27,21 +26,13 @@ import { queryOf } from '../query.js';
 
 const DATA_PARTS = ['inputFile', 'file', 'data'] as const;
 
-function tooLarge(): ActitoError {
-  return new ActitoError(
-    'INVALID_DEFINITION',
-    'The request body exceeds 1 MB; an ETL definition is a few kilobytes.',
-    [{ path: 'body', message: 'too large' }],
-  );
-}
-
 /** Persistent ETLs (create, list, read, replace, delete, trigger) and the execution list, under both V5 prefixes. */
 export function v5EtlRoutes(): Hono<MockEnv> {
   const routes = new Hono<MockEnv>();
   const json = produces('application/json');
 
   routes.post('/entities/:entity/etls', json, async (c) => {
-    const body = await boundedText(c.req.raw, MAX_JSON_BODY_BYTES, tooLarge);
+    const body = await jsonBodyText(c.req.raw, 'INVALID_DEFINITION');
     const etl = createEtl(c.get('tenant'), c.req.param('entity'), body);
     c.header('Location', locationOf(c.req.raw, c.req.path, etl.id));
     return c.json(presentEtl(etl), 201);
@@ -61,7 +52,7 @@ export function v5EtlRoutes(): Hono<MockEnv> {
     const tenant = c.get('tenant');
     // Found first: replacing an ETL that does not exist is a 404, whatever the body says.
     findEtl(tenant, c.req.param('entity'), c.req.param('etlId'));
-    const body = await boundedText(c.req.raw, MAX_JSON_BODY_BYTES, tooLarge);
+    const body = await jsonBodyText(c.req.raw, 'INVALID_DEFINITION');
     return c.json(presentEtl(replaceEtl(tenant, c.req.param('entity'), c.req.param('etlId'), body)));
   });
 

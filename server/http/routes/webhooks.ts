@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { WebhookSubscriptionList } from '../../../contracts/webhooks.js';
-import { ActitoError } from '../../domain/errors.js';
 import {
   createWebhookSubscription,
   deleteWebhookSubscription,
@@ -9,19 +8,11 @@ import {
   replaceWebhookSubscription,
 } from '../../domain/webhooks/service.js';
 import { produces } from '../accept.js';
-import { boundedText, locationOf, MAX_JSON_BODY_BYTES } from '../body.js';
+import { jsonBodyText, locationOf } from '../body.js';
 import type { MockEnv } from '../env.js';
 import { presentSubscription } from '../presenters/webhooks.js';
 
 export const WEBHOOKS_PREFIX = '/webhooks/v4/entity';
-
-function tooLarge(): ActitoError {
-  return new ActitoError(
-    'INVALID_SUBSCRIPTION',
-    'The request body exceeds 1 MB; a subscription is a few hundred bytes.',
-    [{ path: 'body', message: 'too large' }],
-  );
-}
 
 /** Webhook subscriptions: create, list, read, replace, delete (`.../webhookSubscription[/{id}]`). */
 export function webhookRoutes(): Hono<MockEnv> {
@@ -30,7 +21,7 @@ export function webhookRoutes(): Hono<MockEnv> {
   const collection = '/:entity/webhookSubscription';
 
   routes.post(collection, json, async (c) => {
-    const body = await boundedText(c.req.raw, MAX_JSON_BODY_BYTES, tooLarge);
+    const body = await jsonBodyText(c.req.raw, 'INVALID_SUBSCRIPTION');
     const subscription = createWebhookSubscription(c.get('tenant'), c.req.param('entity'), body);
     c.header('Location', locationOf(c.req.raw, c.req.path, subscription.id));
     return c.json(presentSubscription(subscription), 201);
@@ -54,7 +45,7 @@ export function webhookRoutes(): Hono<MockEnv> {
   routes.put(`${collection}/:id`, json, async (c) => {
     const tenant = c.get('tenant');
     findWebhookSubscription(tenant, c.req.param('entity'), c.req.param('id'));
-    const body = await boundedText(c.req.raw, MAX_JSON_BODY_BYTES, tooLarge);
+    const body = await jsonBodyText(c.req.raw, 'INVALID_SUBSCRIPTION');
     return c.json(
       presentSubscription(replaceWebhookSubscription(tenant, c.req.param('entity'), c.req.param('id'), body)),
     );
