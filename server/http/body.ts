@@ -38,8 +38,9 @@ export function locationOf(request: Request, path: string, id: string): string {
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
 /**
- * A JSON request body as text, refused with `code` past MAX_JSON_BODY_BYTES without reading
- * further (a client may stream for ever).
+ * A JSON request body as text, refused with `code` past MAX_JSON_BODY_BYTES. The rest is read
+ * and discarded (up to the drain limit) rather than cancelled, so the client can finish sending
+ * before it reads the answer (MSW waits for the whole body too).
  */
 export async function jsonBodyText(request: Request, code: ErrorCode): Promise<string> {
   const body = request.body;
@@ -48,13 +49,13 @@ export async function jsonBodyText(request: Request, code: ErrorCode): Promise<s
   let size = 0;
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > MAX_JSON_BODY_BYTES) {
-      await body.cancel().catch(() => {});
-      throw new ActitoError(code, 'The request body exceeds 1 MB; send the JSON document alone.', [
-        { path: 'body', message: 'too large' },
-      ]);
-    }
-    chunks.push(chunk);
+    if (size <= MAX_JSON_BODY_BYTES) chunks.push(chunk);
+    else if (size > DRAIN_LIMIT_BYTES) break;
+  }
+  if (size > MAX_JSON_BODY_BYTES) {
+    throw new ActitoError(code, 'The request body exceeds 1 MB; send the JSON document alone.', [
+      { path: 'body', message: 'too large' },
+    ]);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
