@@ -83,6 +83,79 @@ describe('Table', () => {
     );
   });
 
+  it('deletes a record: its unique values are free again, its number and profile id never reused', () => {
+    const table = profiles();
+    seedRows(table, [{ emailAddress: 'a@x.com', customerId: 'C1' }, { emailAddress: 'b@x.com' }], 0);
+    const email = table.columnIndex('emailAddress') as number;
+    const customer = table.columnIndex('customerId') as number;
+    table.delete(0);
+    expect([table.size, table.has(0), table.has(1), [...table.rowNumbers()]]).toEqual([1, false, true, [1]]);
+    expect([table.find(email, 'a@x.com'), table.find(customer, 'C1'), table.find(email, 'b@x.com')]).toEqual([
+      undefined,
+      undefined,
+      1,
+    ]);
+    expect(table.rows.map((row) => table.toJson(row).emailAddress)).toEqual(['b@x.com']);
+    seedRows(table, [{ emailAddress: 'a@x.com', customerId: 'C1' }], 0);
+    expect(table.find(email, 'a@x.com')).toBe(2);
+    expect(table.toJson(table.row(2)).profileId).toBe(3);
+    // Deleting twice, or a row that never was, changes nothing.
+    table.delete(0);
+    table.delete(9);
+    expect(table.size).toBe(2);
+  });
+
+  it('reads one row as a copy and one value in place', () => {
+    const table = orders();
+    seedRows(table, [{ orderId: 'O1', customerId: 'C1', amount: 3 }], 0);
+    const status = table.columnIndex('status') as number;
+    const copy = table.row(0);
+    const patch = new Array(table.columns.length);
+    patch[status] = 'SHIPPED';
+    table.update(0, patch, 1000);
+    expect([copy[status], table.value(0, status), table.value(5, status)]).toEqual([null, 'SHIPPED', null]);
+  });
+
+  it('takes a category out of a segmentation, SIMPLE or EXCLUSIVE', () => {
+    const structure = {
+      ...(entity.profileTables[0] as (typeof entity.profileTables)[0]),
+      segmentations: [
+        { name: 'Interests', type: 'SIMPLE' as const, categories: ['Dogs', 'Cats'] },
+        { name: 'Tier', type: 'EXCLUSIVE' as const, categories: ['Gold', 'Silver'] },
+      ],
+    };
+    const table = Table.profile(structure);
+    seedRows(
+      table,
+      [
+        {
+          emailAddress: 'a@x.com',
+          'segmentations#Interests': ['Dogs', 'Cats'],
+          'segmentations#Tier': 'Gold',
+        },
+      ],
+      0,
+    );
+    const interests = table.columnIndex('segmentations#Interests') as number;
+    const tier = table.columnIndex('segmentations#Tier') as number;
+    expect(table.removeCategory(0, interests, 'Cats', 1000)).toBe(true);
+    expect(table.removeCategory(0, tier, 'Silver', 1000)).toBe(false);
+    expect(table.toJson(table.row(0))).toMatchObject({
+      'segmentations#Interests': ['Dogs'],
+      'segmentations#Tier': 'Gold',
+      updateMoment: '1970-01-01T00:00:01.000Z',
+    });
+    expect(table.removeCategory(0, interests, 'Dogs', 2000)).toBe(true);
+    expect(table.removeCategory(0, tier, 'Gold', 2000)).toBe(true);
+    expect(table.toJson(table.row(0))).toMatchObject({
+      'segmentations#Interests': null,
+      'segmentations#Tier': null,
+    });
+    expect(() => table.removeCategory(0, table.columnIndex('firstName') as number, 'x', 0)).toThrow(
+      /not a segmentation/,
+    );
+  });
+
   it('refuses a custom table whose primary key is not an attribute', () => {
     const structure = {
       ...(entity.customTables[0] as (typeof entity.customTables)[0]),

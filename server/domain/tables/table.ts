@@ -8,6 +8,7 @@ import {
   ruleForSegmentation,
   ruleForSubscription,
   toJsonValue,
+  withoutCategory,
 } from '../values/index.js';
 
 /** A stored record: one canonical string (or null) per column, in column order. */
@@ -25,11 +26,14 @@ const MOMENT_COLUMNS = ['creationMoment', 'updateMoment'] as const;
 
 /**
  * An in-memory profile or custom table: rows plus one index per unique column, so key matching
- * and unique checks cost one map lookup whatever the table size.
+ * and unique checks cost one map lookup whatever the table size. Rows are numbered in insertion
+ * order; a deleted row keeps its number (nothing else moves) and is skipped from then on.
  */
 export class Table {
   readonly columns: Column[];
-  readonly rows: Row[] = [];
+  readonly #rows: Row[] = [];
+  /** Numbers of the deleted rows: deletions are single-record calls, few next to the rows. */
+  readonly #deleted = new Set<number>();
   /** Unique columns, in declared order: the order in which rows are matched to records. */
   readonly keyColumns: number[];
   readonly #byName = new Map<string, number>();
@@ -123,6 +127,37 @@ export class Table {
     return this.#indexes.get(column)?.get(value);
   }
 
+  /** How many records the table holds (deleted ones excluded). */
+  get size(): number {
+    return this.#rows.length - this.#deleted.size;
+  }
+
+  /** Every record, in insertion order, each as one value per column. */
+  get rows(): Row[] {
+    if (this.#deleted.size === 0) return this.#rows.slice();
+    return this.#rows.filter((_, index) => !this.#deleted.has(index));
+  }
+
+  /** The numbers of the records, in insertion order (a linear walk: what search and sort scan). */
+  *rowNumbers(): Generator<number> {
+    for (let index = 0; index < this.#rows.length; index += 1) if (!this.#deleted.has(index)) yield index;
+  }
+
+  /** Whether `rowIndex` is a record of the table (not deleted, not past the end). */
+  has(rowIndex: number): boolean {
+    return rowIndex >= 0 && rowIndex < this.#rows.length && !this.#deleted.has(rowIndex);
+  }
+
+  /** Record `rowIndex` as one value per column (a copy: later writes do not change it). */
+  row(rowIndex: number): Row {
+    return (this.#rows[rowIndex] as Row).slice();
+  }
+
+  /** One value of record `rowIndex`. */
+  value(rowIndex: number, column: number): string | null {
+    return this.#rows[rowIndex]?.[column] ?? null;
+  }
+
   /** Stores a new record; the caller has checked mandatory and unique constraints. */
   insert(patch: RowPatch, now: number): number {
     const row = (patch.length === this.columns.length ? patch : patch.slice()) as Row;
@@ -130,8 +165,9 @@ export class Table {
     const moment = this.#momentText(now);
     row[this.#creationColumn] = moment;
     row[this.#updateColumn] = moment;
+    // Never reused, a deleted profile's id included: a client holding an old id must not reach another profile.
     if (this.#profileIdColumn !== null) row[this.#profileIdColumn] = String(this.#nextProfileId++);
-    const rowIndex = this.rows.push(row) - 1;
+    const rowIndex = this.#rows.push(row) - 1;
     this.#index(rowIndex, row);
     return rowIndex;
   }
@@ -141,7 +177,7 @@ export class Table {
    * other column is overwritten); the caller has checked unique constraints.
    */
   update(rowIndex: number, patch: RowPatch, now: number): void {
-    const row = this.rows[rowIndex] as Row;
+    const row = this.#rows[rowIndex] as Row;
     for (const [column, index] of this.#indexes) {
       const next = patch[column];
       const previous = row[column];
@@ -160,6 +196,45 @@ export class Table {
           : value;
     }
     row[this.#updateColumn] = this.#momentText(now);
+  }
+
+  /**
+   * Takes `category` out of a segmentation column of record `rowIndex` (a SIMPLE one keeps its
+   * other categories; an EXCLUSIVE one empties if it held it). Returns whether the value changed.
+   */
+  removeCategory(rowIndex: number, column: number, category: string, now: number): boolean {
+    const row = this.#rows[rowIndex] as Row;
+    const kind = this.columns[column]?.rule?.kind;
+    if (kind !== 'CATEGORY' && kind !== 'CATEGORY_SET') {
+      throw new TypeError(`column ${this.columns[column]?.name} of table ${this.name} is not a segmentation`);
+    }
+    const previous = row[column] ?? null;
+    const next =
+      previous === null
+        ? null
+        : kind === 'CATEGORY'
+          ? previous === category
+            ? null
+            : previous
+          : withoutCategory(previous, category);
+    if (next === previous) return false;
+    row[column] = next;
+    row[this.#updateColumn] = this.#momentText(now);
+    return true;
+  }
+
+  /**
+   * Deletes record `rowIndex`: its unique values are free again (a later import or write creates
+   * a new record with them), its number and its profile id are never given to another record.
+   */
+  delete(rowIndex: number): void {
+    if (!this.has(rowIndex)) return;
+    const row = this.#rows[rowIndex] as Row;
+    for (const [column, index] of this.#indexes) {
+      const value = row[column];
+      if (value !== null && value !== undefined && index.get(value) === rowIndex) index.delete(value);
+    }
+    this.#deleted.add(rowIndex);
   }
 
   /** A record as JSON, typed per column (numbers, booleans), technical columns included. */

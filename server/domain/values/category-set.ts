@@ -17,3 +17,9 @@ export function addCategories(declared: readonly string[]): (previous: string, n
     return encodeCategories(declared.filter((category) => held.has(category)));
   };
 }
+
+/** A stored set without `category`; null once empty (no category is stored as no value). */
+export function withoutCategory(stored: string, category: string): string | null {
+  const held = decodeCategories(stored).filter((c) => c !== category);
+  return held.length === 0 ? null : encodeCategories(held);
+}

@@ -9,6 +9,7 @@ export {
   SUBSCRIPTION_PREFIX,
   type ValueKind,
 } from './attribute-rule.js';
+export { decodeCategories, withoutCategory } from './category-set.js';
 export { compileJsonValueChecker } from './check-json-value.js';
 export { compileValueChecker, type ValueCheck, type ValueErrorCode } from './check-value.js';
 export { checkTransformationFormat } from './date-format.js';

@@ -31,7 +31,7 @@ export function controlEntityRoutes(): Hono<MockEnv> {
     const entity = c.get('tenant').seedEntity(name, { ...seed, name });
     const body: SeedEntityResponse = {
       entity: name,
-      tables: entity.tables.map((table) => ({ ...summary(table), rows: table.rows.length })),
+      tables: entity.tables.map((table) => ({ ...summary(table), rows: table.size })),
     };
     return c.json(body);
   });
@@ -42,7 +42,7 @@ export function controlEntityRoutes(): Hono<MockEnv> {
     const request = await jsonBody(c, AddRowsRequest, 'INVALID_CONTROL_REQUEST');
     tenant.settleDue();
     const added = addRows(table, request.rows, tenant.clock.now(), 'body.rows');
-    const body: AddRowsResponse = { table: summary(table), added, total: table.rows.length };
+    const body: AddRowsResponse = { table: summary(table), added, total: table.size };
     return c.json(body, 201);
   });
 
@@ -53,7 +53,7 @@ export function controlEntityRoutes(): Hono<MockEnv> {
     tenant.settleDue();
     const body: TableRowsResponse = {
       table: summary(table),
-      total: table.rows.length,
+      total: table.size,
       rows: table.rows.map((row) => table.toJson(row)),
     };
     return c.json(body);
