@@ -1,5 +1,7 @@
 import type { ImportMode } from '../../../contracts/format.js';
+import type { RecordListener } from '../tables/record-listener.js';
 import type { RowPatch, Table } from '../tables/table.js';
+import { matchByKeys, uniqueTakenMessage, writeRecord } from '../tables/write-record.js';
 import type { RowFault, StagedFile } from './staged-file.js';
 
 export const ROW_STATUSES = ['CREATED', 'UPDATED', 'SKIPPED', 'ERROR'] as const;
@@ -31,13 +33,15 @@ export interface ImportOutcome {
 /**
  * Writes a staged file into its table, in file order, as the import's mode says: a row matches an
  * existing record on the first unique attribute it has a value for. Runs once, when the import
- * reaches its final status.
+ * reaches its final status. `listener` (null when no data webhook listens to the table) is told
+ * each record written.
  */
 export function applyStagedFile(
   table: Table,
   mode: ImportMode,
   staged: StagedFile,
   now: number,
+  listener: RecordListener | null = null,
 ): ImportOutcome {
   const rowCount = staged.lines.length;
   const statuses = new Uint8Array(rowCount);
@@ -53,12 +57,13 @@ export function applyStagedFile(
       messages.set(row, valueFaultMessages.get(line) ?? 'the row is invalid');
       continue;
     }
-    const result = writeRow(table, mode, patch, now, headerOf);
+    const result = writeRow(table, mode, patch, now, headerOf, listener);
     statuses[row] = result.status;
     if (result.message) messages.set(row, result.message);
     if (result.fault) writeFaults.push({ line, ...result.fault });
   }
   staged.patches = [];
+  listener?.flush();
   return { counts: count(statuses), statuses, messages, faults: mergeByLine(staged.faults, writeFaults) };
 }
 
@@ -74,61 +79,34 @@ function writeRow(
   patch: RowPatch,
   now: number,
   headerOf: Map<number, string>,
+  listener: RecordListener | null,
 ): WriteResult {
-  const key = table.keyColumns.find((column) => typeof patch[column] === 'string');
-  const existing = key === undefined ? undefined : table.find(key, patch[key] as string);
-  const keyText = () => (key === undefined ? '' : `${table.columns[key]?.name} "${patch[key]}"`);
-  if (existing !== undefined) {
-    if (mode === 'CREATE_ONLY')
-      return { status: SKIPPED, message: `a record with ${keyText()} already exists (mode CREATE_ONLY)` };
-    const conflict = uniqueConflict(table, patch, existing, key as number, headerOf);
-    if (conflict) return conflict;
-    table.update(existing, patch, now);
-    return { status: UPDATED };
+  const result = writeRecord(table, mode, patch, now, matchByKeys(table, patch), listener?.needsPrevious);
+  switch (result.status) {
+    case 'CREATED':
+    case 'UPDATED':
+      listener?.written(result, patch);
+      return { status: result.status === 'CREATED' ? CREATED : UPDATED };
+    case 'SKIPPED': {
+      const key = result.key;
+      const keyText = key === undefined ? '' : `${table.columns[key]?.name} "${patch[key]}"`;
+      if (result.exists)
+        return { status: SKIPPED, message: `a record with ${keyText} already exists (mode CREATE_ONLY)` };
+      const why =
+        key === undefined
+          ? 'the row has no value for a unique attribute'
+          : `no record with ${keyText} exists`;
+      return { status: SKIPPED, message: `${why} (mode UPDATE_ONLY)` };
+    }
+    case 'REFUSED': {
+      const name = table.columns[result.column]?.name as string;
+      const message =
+        result.code === 'MANDATORY_VALUE_MISSING'
+          ? `attribute ${name} is mandatory to create a record; map it and give it a value`
+          : uniqueTakenMessage(table, result.column, result.value);
+      return error(result.code, message, headerOf.get(result.column) ?? name, result.value);
+    }
   }
-  if (mode === 'UPDATE_ONLY') {
-    const why =
-      key === undefined
-        ? 'the row has no value for a unique attribute'
-        : `no record with ${keyText()} exists`;
-    return { status: SKIPPED, message: `${why} (mode UPDATE_ONLY)` };
-  }
-  const missing = missingMandatory(table, patch, headerOf);
-  if (missing) return missing;
-  const conflict = uniqueConflict(table, patch, undefined, key, headerOf);
-  if (conflict) return conflict;
-  table.insert(patch, now);
-  return { status: CREATED };
-}
-
-function missingMandatory(table: Table, patch: RowPatch, headerOf: Map<number, string>): WriteResult | null {
-  const column = table.columns.findIndex(
-    (c, index) => c.rule?.mandatory === true && (patch[index] ?? null) === null,
-  );
-  if (column < 0) return null;
-  const name = table.columns[column]?.name as string;
-  const message = `attribute ${name} is mandatory to create a record; map it and give it a value`;
-  return error('MANDATORY_VALUE_MISSING', message, headerOf.get(column) ?? name, '');
-}
-
-/** Whether another record holds one of the row's unique values; `matched` (already looked up) is skipped. */
-function uniqueConflict(
-  table: Table,
-  patch: RowPatch,
-  self: number | undefined,
-  matched: number | undefined,
-  headerOf: Map<number, string>,
-): WriteResult | null {
-  for (const column of table.keyColumns) {
-    const value = patch[column];
-    if (column === matched || typeof value !== 'string') continue;
-    const owner = table.find(column, value);
-    if (owner === undefined || owner === self) continue;
-    const name = table.columns[column]?.name as string;
-    const message = `${name} "${value}" already belongs to another record; ${name} is unique`;
-    return error('UNIQUE_VALUE_TAKEN', message, headerOf.get(column) ?? name, value);
-  }
-  return null;
 }
 
 function error(code: string, message: string, column: string, value: string): WriteResult {

@@ -1,3 +1,4 @@
+import type { RecordListener } from '../tables/record-listener.js';
 import type { Table } from '../tables/table.js';
 import type { ImportCounts, ImportOutcome } from './apply.js';
 import { applyStagedFile } from './apply.js';
@@ -59,9 +60,9 @@ export class ImportPart {
   }
 
   /** Writes the staged rows into the table; runs once, when the run reaches its final status. */
-  apply(at: number): void {
+  apply(at: number, listener: RecordListener | null = null): void {
     if (this.absent) return;
-    this.outcome = applyStagedFile(this.table, this.spec.mode, this.staged, at);
+    this.outcome = applyStagedFile(this.table, this.spec.mode, this.staged, at, listener);
     if (!this.spec.generateResultFile) this.staged.fields = null;
   }
 }

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import { ManagedStatus } from '../lifecycle/managed-status.js';
 import type { ProgressionPolicy, RecordKind } from '../lifecycle/progression.js';
+import type { RecordListener } from '../tables/record-listener.js';
 import type { Table } from '../tables/table.js';
 import type { ImportCounts, ImportOutcome } from './apply.js';
 import type { ImportPartInput } from './import-part.js';
@@ -26,6 +27,8 @@ export interface ImportRunOptions {
   /** Set by a fault: never leave this intermediate status (a client's timeout path). */
   hold?: 'PENDING' | 'RUNNING' | null;
   onEnter?: (status: string, at: number) => void;
+  /** Who is told each record written into a table (data webhooks); asked when the rows are written. */
+  listenerFor?: (table: Table) => RecordListener | null;
 }
 
 /**
@@ -95,7 +98,7 @@ export class ImportRun {
       for (const part of this.parts) part.errorMessage = this.#partFailure(part, failure);
       return 'ERROR';
     }
-    for (const part of this.parts) part.apply(at);
+    for (const part of this.parts) part.apply(at, this.options.listenerFor?.(part.table) ?? null);
     return this.parts.some((part) => part.counts.rowsInError > 0) ? 'WITH_ERROR' : 'SUCCESS';
   }
 
