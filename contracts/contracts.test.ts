@@ -34,11 +34,14 @@ describe('actito-mock/contracts', () => {
     expect(exportedSchemas.length).toBeGreaterThan(40);
   });
 
-  it.each(exportedSchemas)('marks %s confirmed or modelled, with a description', (_name, schema) => {
-    const meta = schema.meta() ?? {};
-    expect(contracts.Fidelity.options).toContain(meta['x-actito-fidelity']);
-    expect(meta.description).toEqual(expect.any(String));
-  });
+  it.each(exportedSchemas)(
+    'marks %s confirmed, observed or modelled, with a description',
+    (_name, schema) => {
+      const meta = schema.meta() ?? {};
+      expect(contracts.Fidelity.options).toContain(meta['x-actito-fidelity']);
+      expect(meta.description).toEqual(expect.any(String));
+    },
+  );
 
   it.each(exportedSchemas)('exports a type named like the schema %s', (name) => {
     expect(contractSources).toMatch(new RegExp(`export type ${name}\\b`));

@@ -360,6 +360,10 @@ export const JournalEntry = z
       description:
         'For a multipart upload (accepted or refused): its parts, and the JSON part of a refused one.',
     }),
+    notes: z.array(z.string()).optional().meta({
+      description:
+        'What the mock did beyond its answer: the technical attributes a single-record write named and that were ignored.',
+    }),
     webhook: JournalWebhook.optional().meta({
       description:
         'Set on the POSTs the mock sent (webhook deliveries): `status` is the receiver’s, 0 when it never answered.',

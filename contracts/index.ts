@@ -8,6 +8,7 @@ export * from './openapi.js';
 export * from './operations/index.js';
 export * from './output-files.js';
 export * from './paths.js';
+export * from './records.js';
 export * from './settings.js';
 export * from './tables.js';
 export * from './v4.js';

@@ -15,12 +15,15 @@ import type { ImportRunOptions } from './imports/import-run.js';
 import { ImportRun } from './imports/import-run.js';
 import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
 import { copySettings, initialSettings } from './settings.js';
+import type { RecordListener } from './tables/record-listener.js';
+import type { Table } from './tables/table.js';
 import type { V4Import } from './v4-imports/model.js';
 import { V4ImportQuota } from './v4-imports/quota.js';
 import type { EtlExecution } from './v5-etl-executions/model.js';
 import type { PersistentEtl, PersistentEtlExecution } from './v5-etls/model.js';
 import { WakeTimer } from './wake-timer.js';
 import type { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { recordEventsFor } from './webhooks/record-events.js';
 import { webhookSettings } from './webhooks/settings.js';
 import type { WebhookSubscriptions } from './webhooks/subscriptions.js';
 import { createTenantWebhooks } from './webhooks/tenant-webhooks.js';
@@ -181,6 +184,8 @@ export class Tenant {
     const fault = this.faults.takeImportFault(options.kind);
     const run = new ImportRun({
       ...options,
+      // Asked when the rows are written: a subscription made meanwhile hears of them.
+      listenerFor: (table) => (this.isCurrent(entity) ? this.recordListener(entity, table) : null),
       clock: this.clock,
       policy: this.policyFor(options.kind),
       forcedFailure: options.forcedFailure ?? fault.forcedFailure,
@@ -251,6 +256,13 @@ export class Tenant {
       if (run.status.isFinal || !this.isCurrent(entity)) this.#unsettled.delete(run);
       else yield run;
     }
+  }
+
+  /** Who raises the data webhook events of writes into `table`; null when no subscription listens to it. */
+  recordListener(entity: Entity, table: Table): RecordListener | null {
+    return recordEventsFor(this.webhookSubscriptions, entity.name, table, (events) =>
+      this.webhooks.publish(entity.name, events),
+    );
   }
 
   policyFor(kind: RecordKind): () => ProgressionPolicy {

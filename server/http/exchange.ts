@@ -18,6 +18,15 @@ export interface ExchangeNotes {
   received?: ReceivedParts;
   /** The error envelope answered, once known (the request log reuses it). */
   error?: AnsweredError;
+  /** What the mock did with the request beyond its answer (attributes it ignored). */
+  notes?: string[];
+}
+
+/** Routes call this to tell the journal something the answer does not show (a value ignored). */
+export function noteInJournal(c: Context<MockEnv>, note: string): void {
+  const notes = c.get('exchange') as ExchangeNotes | undefined;
+  if (!notes) return;
+  notes.notes = [...(notes.notes ?? []), note];
 }
 
 /** Upload routes call this once the upload is registered: the journal shows what it carried. */
@@ -85,6 +94,7 @@ export function recordExchange(operations: OperationNames): MiddlewareHandler<Mo
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         upload: notes.upload ?? null,
         received: notes.received?.snapshot(status >= 400) ?? null,
+        ...(notes.notes ? { notes: notes.notes } : {}),
       });
       tenant.coverage.record({
         operation,

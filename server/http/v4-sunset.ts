@@ -4,6 +4,7 @@ import { V4_DEPRECATED_SINCE, V4_SUNSET, v4Removed, v5SuccessorOf } from '../dom
 import { drainUnreadBody } from './body.js';
 import type { MockEnv } from './env.js';
 import { errorResponse } from './error-response.js';
+import { isSingleRecordPath } from './record-paths.js';
 
 /** The two prefixes Actito served the V4 imports under. */
 export const V4_PREFIXES = ['/v4/entity', '/mass-imports/v4/entity'] as const;
@@ -18,7 +19,8 @@ const IMPORT_READS = new Set(['status', 'result', 'errors', 'result-file']);
 export function v4SunsetPolicy(): MiddlewareHandler<MockEnv> {
   return async function applyV4Sunset(c, next) {
     const setting = c.get('tenant').settings.v4Sunset;
-    if (setting === 'enabled') return next();
+    // Actito removed the V4 imports; the V4 profile and record APIs under the same prefix remain.
+    if (setting === 'enabled' || isSingleRecordPath(c.req.path)) return next();
     const call = v4CallOf(c.req.path);
     const headers = sunsetHeaders(c.req.url, call);
     if (setting === 'removed') {

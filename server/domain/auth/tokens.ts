@@ -40,6 +40,11 @@ export class TokenStore {
     return token;
   }
 
+  /** Whether `key` is an API key of the mock (HTTP Basic takes it as password). */
+  isApiKey(key: string): boolean {
+    return this.apiKeys.has(key);
+  }
+
   /** The token's record, or an UNAUTHORIZED error saying why it is not accepted. */
   verify(accessToken: string): IssuedToken {
     const token = this.#tokens.get(accessToken);

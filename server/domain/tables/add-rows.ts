@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../../../contracts/errors.js';
-import type { SeedRows } from '../../../contracts/fixture.js';
+import type { RowValue, SeedRows } from '../../../contracts/fixture.js';
 import { ActitoError } from '../errors.js';
 import { compileJsonValueChecker } from '../values/index.js';
 import type { RowPatch, Table } from './table.js';
@@ -15,16 +15,52 @@ export function checkRows(
   rows: SeedRows,
   path = 'rows',
 ): { patches: RowPatch[]; faults: ErrorDetail[] } {
-  const checkers = table.columns.map((column) => (column.rule ? compileJsonValueChecker(column.rule) : null));
+  const check = compileRecordChecker(table);
   const taken = table.keyColumns.map(() => new Set<string>());
   const patches: RowPatch[] = [];
   const faults: ErrorDetail[] = [];
   rows.forEach((record, index) => {
     const at = `${path}[${index}]`;
+    const checked = check(record, at);
+    faults.push(
+      ...checked.faults,
+      ...missingMandatory(table, record, at),
+      ...uniqueTaken(table, checked.patch, taken, at),
+    );
+    patches.push(checked.patch);
+  });
+  return { patches, faults };
+}
+
+export interface RecordCheck {
+  patch: RowPatch;
+  faults: ErrorDetail[];
+  /** Technical attributes the record named, left out of the patch (with `ignoreTechnical`). */
+  ignored: string[];
+}
+
+/**
+ * Checks the values of one record given as JSON, keyed by column name (`emailAddress`,
+ * `subscriptions#Newsletter`), with the checkers an import applies to its cells, compiled once
+ * for the table. Unknown names are faults; technical ones too, unless `ignoreTechnical` (the
+ * single-record APIs ignore them, as Actito does). Mandatory and unique rules are the write's.
+ */
+export function compileRecordChecker(
+  table: Table,
+  ignoreTechnical: readonly string[] | null = null,
+): (record: Record<string, RowValue>, at: string) => RecordCheck {
+  const checkers = table.columns.map((column) => (column.rule ? compileJsonValueChecker(column.rule) : null));
+  return (record, at) => {
     const patch: RowPatch = new Array(table.columns.length);
+    const faults: ErrorDetail[] = [];
+    const ignored: string[] = [];
     for (const [name, value] of Object.entries(record)) {
       const column = table.columnIndex(name);
       const check = column === undefined ? undefined : checkers[column];
+      if (!check && ignoreTechnical !== null && (column !== undefined || ignoreTechnical.includes(name))) {
+        ignored.push(name);
+        continue;
+      }
       if (column === undefined || !check) {
         const message =
           column === undefined
@@ -37,10 +73,8 @@ export function checkRows(
       if (checked.ok) patch[column] = checked.value;
       else faults.push({ path: `${at}.${name}`, message: `${checked.code}: ${checked.message}` });
     }
-    faults.push(...missingMandatory(table, record, at), ...uniqueTaken(table, patch, taken, at));
-    patches.push(patch);
-  });
-  return { patches, faults };
+    return { patch, faults, ignored };
+  };
 }
 
 /** Creates every record, or none when one is at fault. Returns how many were created. */

@@ -99,6 +99,12 @@ describe('Table', () => {
     seedRows(table, [{ emailAddress: 'a@x.com', customerId: 'C1' }], 0);
     expect(table.find(email, 'a@x.com')).toBe(2);
     expect(table.toJson(table.row(2)).profileId).toBe(3);
+    expect([table.findProfile(1), table.findProfile(2), table.findProfile(3), table.findProfile(4)]).toEqual([
+      undefined,
+      1,
+      2,
+      undefined,
+    ]);
     // Deleting twice, or a row that never was, changes nothing.
     table.delete(0);
     table.delete(9);

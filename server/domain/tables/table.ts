@@ -127,6 +127,16 @@ export class Table {
     return this.#indexes.get(column)?.get(value);
   }
 
+  /**
+   * The row of the profile with id `profileId`, if it exists. Profile ids are given one per row in
+   * insertion order and never reused, so it is row `profileId - 1` (checked, not assumed).
+   */
+  findProfile(profileId: number): number | undefined {
+    if (this.#profileIdColumn === null || !Number.isSafeInteger(profileId)) return undefined;
+    const row = profileId - 1;
+    return this.has(row) && this.value(row, this.#profileIdColumn) === String(profileId) ? row : undefined;
+  }
+
   /** How many records the table holds (deleted ones excluded). */
   get size(): number {
     return this.#rows.length - this.#deleted.size;

@@ -76,7 +76,7 @@ export interface WebhookDispatcherOptions {
  * until the one before it was delivered or given up), retried on the mock clock with the
  * settings' delays when the receiver fails, answers outside 2xx or times out, every try logged.
  * Faults drop, delay or duplicate deliveries. Nothing here knows what raised an event: ETL
- * executions publish theirs, data events publish theirs, on the same queues.
+ * executions publish theirs, table writes their data events, on the same queues.
  */
 export class WebhookDispatcher {
   readonly log = new DeliveryLog();
@@ -183,7 +183,7 @@ export class WebhookDispatcher {
     const data = delivery.events.map((event) => event.dataFor?.(subscription) ?? event.data);
     return {
       id: delivery.payloadId,
-      ...(delivery.events[0]?.envelope ?? {}),
+      ...(delivery.events[0]?.envelope?.(subscription) ?? {}),
       data: subscription.pushMode === 'BULK' ? data : (data[0] as Record<string, unknown>),
       _links: {
         webhook: { href: `/webhooks/v4/entity/${delivery.entity}/webhookSubscription/${subscription.id}` },

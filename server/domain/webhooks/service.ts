@@ -1,16 +1,20 @@
 import type { ErrorDetail } from '../../../contracts/errors.js';
+import type { TableType } from '../../../contracts/tables.js';
 import type { WebhookSubscriptionRequest } from '../../../contracts/webhooks.js';
 import { WebhookSubscriptionInput } from '../../../contracts/webhooks.js';
 import { ActitoError } from '../errors.js';
 import { parseJsonBody } from '../imports/json-part.js';
 import { zodDetails } from '../imports/zod-details.js';
-import type { Tenant } from '../tenant.js';
+import type { Table } from '../tables/table.js';
+import { unknownColumnMessage } from '../tables/unknown-column.js';
+import type { Entity, Tenant } from '../tenant.js';
+import { SEGMENTATION_PREFIX, SUBSCRIPTION_PREFIX } from '../values/index.js';
 import type { StoredSubscription, SubscriptionSpec } from './subscriptions.js';
 import { DEFAULT_BLOCK_SIZE } from './subscriptions.js';
 import { targetUrlProblem } from './target-url.js';
 
-/** What the mock raises events for today; data events (on tables) come with the single-record APIs. */
-const EMULATED_SOURCES = new Set(['ETL']);
+/** What the mock raises events for: ETL executions, and writes into profile and custom tables. */
+const EMULATED_SOURCES = new Set(['ETL', 'PROFILE_TABLE', 'CUSTOM_TABLE']);
 /** Set by fetch itself, or meaningless on a POST the mock makes. */
 const RESERVED_HEADERS = new Set([
   'host',
@@ -75,19 +79,60 @@ function parseSubscription(tenant: Tenant, entityName: string, body: string): Su
       details.push({ path: `body.headers.${name}`, message: 'a header value cannot hold a line break' });
   }
   if (!EMULATED_SOURCES.has(request.on)) {
-    details.push({
-      path: 'body.on',
-      message: `data webhooks (on ${request.on}) are not emulated yet; subscribe on ETL (eventType STARTED or FINISHED)`,
-    });
-  } else if (request.onElementId != null && !entity.etls.has(request.onElementId)) {
-    const known = [...entity.etls.keys()];
-    details.push({
-      path: 'body.onElementId',
-      message: `entity ${entityName} has no ETL ${request.onElementId}; ${known.length ? `its ETLs are ${known.join(', ')}` : 'it has none'} (leave onElementId out for every ETL)`,
-    });
+    details.push({ path: 'body.on', message: `events on ${request.on} are not emulated` });
+  } else if (request.on === 'ETL') {
+    if (request.onElementId != null && !entity.etls.has(request.onElementId)) {
+      const known = [...entity.etls.keys()];
+      details.push({
+        path: 'body.onElementId',
+        message: `entity ${entityName} has no ETL ${request.onElementId}; ${known.length ? `its ETLs are ${known.join(', ')}` : 'it has none'} (leave onElementId out for every ETL)`,
+      });
+    }
+  } else {
+    const table = tableOf(entity, request.on, request.onElementId ?? null, details);
+    if (table) {
+      request.onElementId = table.id;
+      details.push(...unknownFields(table, request.eventType, request.onFields));
+    }
   }
   if (details.length > 0) throw invalidSubscription(details);
   return specOf(request);
+}
+
+/** The table a data subscription listens to, named by id (Actito's rule) or, leniently, by name. */
+function tableOf(
+  entity: Entity,
+  on: TableType,
+  element: string | null,
+  details: ErrorDetail[],
+): Table | null {
+  const tables = entity.tables.filter((t) => t.type === on);
+  const table = element === null ? undefined : tables.find((t) => t.id === element || t.name === element);
+  if (table) return table;
+  const known = tables.map((t) => `${t.id} (${t.name})`).join(', ') || 'none';
+  details.push({
+    path: 'body.onElementId',
+    message:
+      element === null
+        ? `a data subscription names its table: give the table id in onElementId; entity ${entity.name}'s ${on === 'PROFILE_TABLE' ? 'profile' : 'custom'} tables are ${known}`
+        : `entity ${entity.name} has no ${on === 'PROFILE_TABLE' ? 'profile' : 'custom'} table ${element}; its tables are ${known}`,
+  });
+  return null;
+}
+
+/** onFields name attributes of the table (a subscription or segmentation name on those events). */
+function unknownFields(table: Table, eventType: string, fields: readonly string[]): ErrorDetail[] {
+  const prefix =
+    eventType === 'UPDATED_SUBSCRIPTION'
+      ? SUBSCRIPTION_PREFIX
+      : eventType === 'UPDATED_SEGMENT'
+        ? SEGMENTATION_PREFIX
+        : '';
+  return fields.flatMap((field, index) => {
+    const column = table.columnIndex(`${prefix}${field}`);
+    if (column !== undefined && (prefix !== '' || !field.includes('#'))) return [];
+    return [{ path: `body.onFields[${index}]`, message: unknownColumnMessage(table, `${prefix}${field}`) }];
+  });
 }
 
 function parseBody(body: string): WebhookSubscriptionRequest {

@@ -3,7 +3,7 @@ import type { StoredSubscription } from './subscriptions.js';
 
 /**
  * Something that happened, for the subscriptions that listen to it. ETL executions raise STARTED
- * and FINISHED; table writes (issue 14) raise CREATE, UPDATE, DELETE... on the same machinery.
+ * and FINISHED; table writes raise CREATE, UPDATE, DELETE... (record-events.ts) on the same machinery.
  */
 export interface WebhookEvent {
   on: WebhookSource;
@@ -17,8 +17,11 @@ export interface WebhookEvent {
    * of them is among these. Left out: the event concerns no field in particular.
    */
   fields?: readonly string[];
-  /** Keys the payload carries beside `id`, `data` and `_links` (a data event's tableType...). */
-  envelope?: Record<string, unknown>;
+  /**
+   * Keys the payload carries beside `id`, `data` and `_links` (a data event's tableType...), as
+   * one subscription sees them (a data event echoes its onFields); BULK takes its first event's.
+   */
+  envelope?: (subscription: StoredSubscription) => Record<string, unknown>;
   /** The data as one subscription sees it (data events show the fields of onFields); `data` otherwise. */
   dataFor?: (subscription: StoredSubscription) => Record<string, unknown>;
 }

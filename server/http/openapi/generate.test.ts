@@ -73,7 +73,7 @@ describe('the generated OpenAPI document', () => {
     }).toEqual({ servedButNotDocumented: [], documentedButNotServed: [] });
   });
 
-  it('marks every operation confirmed or modelled, with a unique id and its security', () => {
+  it('marks every operation confirmed, observed or modelled, with a unique id and its security', () => {
     const operations = operationsOf(document);
     const ids = operations.map(([, , operation]) => operation.operationId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -81,7 +81,7 @@ describe('the generated OpenAPI document', () => {
       expect({ method, path, fidelity: operation['x-actito-fidelity'] }).toEqual({
         method,
         path,
-        fidelity: expect.stringMatching(/^(confirmed|modelled)$/),
+        fidelity: expect.stringMatching(/^(confirmed|observed|modelled)$/),
       });
       expect(operation.security).toEqual(expect.any(Array));
     }
