@@ -10,6 +10,7 @@
 import { authOperations } from './auth.js';
 import { controlOperations } from './control.js';
 import type { Operation } from './operation.js';
+import { recordOperations } from './records.js';
 import { settingsOperations } from './settings.js';
 import { tableOperations } from './tables.js';
 import { v4Operations } from './v4.js';
@@ -25,6 +26,7 @@ export const allOperations: readonly Operation[] = [
   ...v5Operations,
   ...v5EtlOperations,
   ...v4Operations,
+  ...recordOperations,
   ...webhookOperations,
   ...controlOperations,
   ...settingsOperations,

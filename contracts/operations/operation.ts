@@ -30,8 +30,11 @@ export interface Operation {
   tags: readonly string[];
   /** Whether Actito's documentation confirms the operation, or this project modelled it. */
   fidelity: Fidelity;
-  /** `bearer`: Authorization: Bearer <token>; `apiKey`: the raw API key as Authorization; `none`. */
-  auth: 'bearer' | 'apiKey' | 'none';
+  /**
+   * `bearer`: Authorization: Bearer <token>; `bearerOrBasic`: that or HTTP Basic with the API key
+   * as password; `apiKey`: the raw API key as Authorization; `none`.
+   */
+  auth: 'bearer' | 'bearerOrBasic' | 'apiKey' | 'none';
   request?: {
     /** Path parameters: one key per `{param}` of the paths (required by the OpenAPI generator). */
     params?: z.ZodObject;

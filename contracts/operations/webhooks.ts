@@ -18,9 +18,9 @@ const PATH = '/webhooks/v4/entity/{entity}/webhookSubscription';
 const TAGS = ['Webhooks'];
 const CONTROL_TAGS = ['Mock control'];
 const DELIVERY =
-  'Events are POSTed as JSON (the payload of Actito’s samples) to `targetUrl` with the subscription’s headers, in order per subscription, retried on the mock clock when the receiver fails, answers outside 2xx or times out; every try is in GET /__mock/webhooks/deliveries. Only ETL subscriptions (STARTED, FINISHED) raise events so far; data events are refused with a 400.';
+  'Events are POSTed as JSON (the payload of Actito’s samples) to `targetUrl` with the subscription’s headers, in order per subscription, retried on the mock clock when the receiver fails, answers outside 2xx or times out; every try is in GET /__mock/webhooks/deliveries. ETL subscriptions hear executions (STARTED, FINISHED); PROFILE_TABLE and CUSTOM_TABLE subscriptions hear the writes of single-record calls and imports (CREATE, UPDATE, DELETE, UPDATED_SUBSCRIPTION, UPDATED_SEGMENT), `onFields` keeping those touching one of its fields.';
 const invalid = errorResponse(
-  'INVALID_SUBSCRIPTION: the body breaks the contract, the target is not HTTPS (nor loopback), a header is reserved, or onElementId names no ETL; errors name each field.',
+  'INVALID_SUBSCRIPTION: the body breaks the contract, the target is not HTTPS (nor loopback), a header is reserved, onElementId names no ETL (or no table of the entity), or onFields names no attribute of the table; errors name each field.',
 );
 const unknown = errorResponse(
   'UNKNOWN_ENTITY or UNKNOWN_SUBSCRIPTION: the entity or the subscription does not exist.',
@@ -31,7 +31,7 @@ export const webhookOperations: Operation[] = [
     id: 'createWebhookSubscription',
     method: 'post',
     paths: [PATH],
-    summary: 'Subscribe a target URL to events (ETL executions STARTED or FINISHED)',
+    summary: 'Subscribe a target URL to events (ETL executions STARTED or FINISHED, table writes)',
     description: DELIVERY,
     tags: TAGS,
     fidelity: 'confirmed',

@@ -1,13 +1,17 @@
 import type { HttpHandler } from 'msw';
 import { http } from 'msw';
 import { ACTITO_HOSTS } from '../hosts.js';
+import { clientPathOf } from '../http/base-path.js';
 import type { ActitoMock, ActitoMockOptions } from '../mock.js';
 import { createActitoMock } from '../mock.js';
 
 export interface ActitoHandlersOptions extends ActitoMockOptions {
   /** An existing mock to serve (to keep its control plane at hand); one is created otherwise. */
   mock?: ActitoMock;
-  /** Another base URL to intercept besides the four Actito hosts, e.g. `http://localhost:9999/actito`. */
+  /**
+   * Another base URL to intercept besides the four Actito hosts, e.g. `http://localhost:9999/actito`
+   * (its path is removed) or `https://test.actito.be/ActitoWebServices/ws/v4` (a path of Actito's own stays).
+   */
   baseUrl?: string;
 }
 
@@ -16,7 +20,7 @@ export function createActitoHandlers(options: ActitoHandlersOptions = {}): HttpH
   const mock = options.mock ?? createActitoMock(options);
   const bases = [...ACTITO_HOSTS, ...(options.baseUrl ? [options.baseUrl.replace(/\/+$/, '')] : [])];
   return bases.map((base) => {
-    const basePath = new URL(base).pathname.replace(/\/+$/, '');
+    const basePath = clientPathOf(new URL(base).pathname).replace(/\/+$/, '');
     // A RegExp without groups, not `${base}/*`: msw 2 decodes a wildcard's match with
     // decodeURIComponent, and a malformed percent-encoding in the path then threw (a 500 of msw's).
     return http.all(new RegExp(`^${escapeRegExp(base)}/`), ({ request }) =>

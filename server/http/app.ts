@@ -9,6 +9,12 @@ import { recordExchange } from './exchange.js';
 import { injectFaults } from './faults.js';
 import { allowedMethods, routeNotFound } from './method-not-allowed.js';
 import { createOperationNames } from './operation-names.js';
+import {
+  isSingleRecordPath,
+  PROFILE_PREFIXES,
+  RECORD_PREFIXES,
+  V5_PROFILE_PREFIXES,
+} from './record-paths.js';
 import type { RequestListener } from './request-log.js';
 import { logRequests } from './request-log.js';
 import { authRoutes } from './routes/auth.js';
@@ -19,11 +25,14 @@ import { controlJournalRoutes } from './routes/control-journal.js';
 import { controlLocationRoutes } from './routes/control-locations.js';
 import { controlSettingsRoutes } from './routes/control-settings.js';
 import { controlWebhookRoutes } from './routes/control-webhooks.js';
+import { customRecordRoutes } from './routes/custom-records.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { profileRoutes } from './routes/profiles.js';
 import { tableStructureRoutes } from './routes/table-structures.js';
 import { v4ImportRoutes } from './routes/v4-imports.js';
 import { V5_PREFIXES, v5EtlExecutionRoutes } from './routes/v5-etl-executions.js';
 import { v5EtlRoutes } from './routes/v5-etls.js';
+import { v5ProfileRoutes } from './routes/v5-profiles.js';
 import { WEBHOOKS_PREFIX, webhookRoutes } from './routes/webhooks.js';
 import { tenantFromHeader } from './tenant.js';
 import { V4_PREFIXES, v4SunsetPolicy } from './v4-sunset.js';
@@ -33,6 +42,9 @@ const AUTHENTICATED_PREFIXES = [
   '/mass-imports',
   '/v5',
   '/v4',
+  '/profiles',
+  '/custom-data',
+  '/ActitoWebServices',
   '/profile-table-structure',
   '/custom-table-structure',
   '/webhooks',
@@ -70,7 +82,8 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
   const actito = new Hono<MockEnv>();
   // Before auth, so a removed V4 route answers 410 even to a client without a token.
   for (const prefix of V4_PREFIXES) actito.use(`${prefix}/*`, v4SunsetPolicy());
-  for (const prefix of AUTHENTICATED_PREFIXES) actito.use(`${prefix}/*`, bearerAuth());
+  const auth = bearerAuth({ basicOn: isSingleRecordPath });
+  for (const prefix of AUTHENTICATED_PREFIXES) actito.use(`${prefix}/*`, auth);
   actito.route('/', tableStructureRoutes());
   const v5 = v5EtlExecutionRoutes();
   const etls = v5EtlRoutes();
@@ -78,6 +91,12 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
   actito.route(WEBHOOKS_PREFIX, webhookRoutes());
   const v4 = v4ImportRoutes();
   for (const prefix of V4_PREFIXES) actito.route(prefix, v4);
+  const profiles = profileRoutes();
+  for (const prefix of PROFILE_PREFIXES) actito.route(prefix, profiles);
+  const records = customRecordRoutes();
+  for (const prefix of RECORD_PREFIXES) actito.route(prefix, records);
+  const v5Profiles = v5ProfileRoutes();
+  for (const prefix of V5_PROFILE_PREFIXES) actito.route(prefix, v5Profiles);
   app.route('/', actito);
 
   app.notFound((c) => {

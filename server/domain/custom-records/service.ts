@@ -35,8 +35,8 @@ export function saveRecord(
   body: string,
 ): RecordWriteResult {
   const { entity, table } = customTable(tenant, entityName, tableName);
-  const { patch, ignored, paths } = recordPatch(table, body);
-  return write(tenant, entity, table, 'CREATE_UPDATE', patch, matchByKeys(table, patch), ignored, paths);
+  const { patch, ignored } = recordPatch(table, body);
+  return write(tenant, entity, table, 'CREATE_UPDATE', patch, matchByKeys(table, patch), ignored);
 }
 
 /** GET .../record/{key} */
@@ -55,8 +55,8 @@ export function updateRecord(
 ): RecordWriteResult {
   const { entity, table } = customTable(tenant, entityName, tableName);
   const row = locate(table, key);
-  const { patch, ignored, paths } = recordPatch(table, body);
-  return write(tenant, entity, table, 'UPDATE_ONLY', patch, { row, column: undefined }, ignored, paths);
+  const { patch, ignored } = recordPatch(table, body);
+  return write(tenant, entity, table, 'UPDATE_ONLY', patch, { row, column: undefined }, ignored);
 }
 
 /** DELETE .../record/{key} */
@@ -115,32 +115,28 @@ function customTable(
 }
 
 /** The body's properties checked by the table's own checkers (those an import applies to its cells). */
-function recordPatch(
-  table: Table,
-  body: string,
-): { patch: RowPatch; ignored: string[]; paths: Map<string, string> } {
+function recordPatch(table: Table, body: string): { patch: RowPatch; ignored: string[] } {
   const input = parseRecordBody(body, CustomRecordInput);
   const faults: ErrorDetail[] = [];
   const record: Record<string, string | number | boolean | null> = {};
-  const paths = new Map<string, string>();
+  const seen = new Set<string>();
   input.properties.forEach((property, index) => {
-    if (paths.has(property.name)) {
+    if (seen.has(property.name)) {
       faults.push({
         path: `body.properties[${index}].name`,
         message: `${property.name} is named twice; name each once`,
       });
       return;
     }
-    paths.set(property.name, `body.properties[${index}]`);
+    seen.add(property.name);
     Object.defineProperty(record, property.name, { value: property.value ?? null, enumerable: true });
   });
   const checked = compileRecordChecker(table, IGNORED)(record, 'body.properties');
   for (const fault of checked.faults) {
-    const name = fault.path.slice('body.properties.'.length);
-    faults.push({ path: paths.get(name) ?? fault.path, message: fault.message });
+    faults.push(fault);
   }
   if (faults.length > 0) throw invalidRecord(table, faults);
-  return { patch: checked.patch, ignored: checked.ignored, paths };
+  return { patch: checked.patch, ignored: checked.ignored };
 }
 
 function write(
@@ -151,12 +147,10 @@ function write(
   patch: RowPatch,
   match: RecordMatch,
   ignored: string[],
-  paths: Map<string, string>,
 ): RecordWriteResult {
   const listener = tenant.recordListener(entity, table);
   const result = writeRecord(table, mode, patch, tenant.clock.now(), match, listener?.needsPrevious);
-  if (result.status === 'REFUSED')
-    throw refusedWrite(table, result, (name) => paths.get(name) ?? `body.properties.${name}`);
+  if (result.status === 'REFUSED') throw refusedWrite(table, result, (name) => `body.properties.${name}`);
   // CREATE_UPDATE and UPDATE_ONLY with a located record never skip.
   if (result.status === 'SKIPPED') throw new ActitoError('INTERNAL_ERROR', 'a record write was skipped');
   listener?.written(result, patch);

@@ -24,7 +24,7 @@ export interface ProfilePatch {
 /** The parts of a profile body, whatever API sent them (V4's arrays, V5's flat objects). */
 export interface ProfileParts {
   attributes: Map<string, RowValue>;
-  /** Where each attribute sits in the body, for the faults (`body.attributes[2]`, `body.key`). */
+  /** Where each attribute sits in the body, for the faults (`body.attributes.emailAddress`, `body.key.emailAddress`). */
   attributePath: (name: string) => string;
   subscriptions: Map<string, RowValue>;
   subscriptionPath: (name: string) => string;
@@ -92,7 +92,6 @@ export function v4ProfileParts(body: {
   const attributes = keyed(body.attributes, (a) => a.name, 'body.attributes', faults);
   const subscriptions = keyed(body.subscriptions, (s) => s.name, 'body.subscriptions', faults);
   const joins = new Map<string, RowValue>();
-  const joinPaths = new Map<string, string>();
   const leaves: ProfileParts['leaves'] = [];
   const seen = new Set<string>();
   body.segmentations.forEach((element, index) => {
@@ -113,15 +112,14 @@ export function v4ProfileParts(body: {
       name,
       held === undefined ? category : [...(Array.isArray(held) ? held : [String(held)]), category],
     );
-    if (!joinPaths.has(name)) joinPaths.set(name, path);
   });
   return {
     attributes: new Map([...attributes].map(([name, { item }]) => [name, item.value ?? null])),
-    attributePath: (name) => attributes.get(name)?.path ?? `body.attributes.${name}`,
+    attributePath: (name) => `body.attributes.${name}`,
     subscriptions: new Map([...subscriptions].map(([name, { item }]) => [name, item.subscribe])),
-    subscriptionPath: (name) => subscriptions.get(name)?.path ?? `body.subscriptions.${name}`,
+    subscriptionPath: (name) => `body.subscriptions.${name}`,
     joins,
-    joinPath: (name) => joinPaths.get(name) ?? `body.segmentations.${name}`,
+    joinPath: (name) => `body.segmentations.${name}`,
     leaves,
     faults,
   };

@@ -40,7 +40,7 @@ export function createProfile(
   const changes = profilePatch(table, v4ProfileParts(input));
   const match = matchByKeys(table, changes.patch);
   const mode: ImportMode = allowUpdate ? 'CREATE_UPDATE' : 'CREATE_ONLY';
-  return write(tenant, entity, table, mode, changes, match, (name) => attributePath(input.attributes, name));
+  return write(tenant, entity, table, mode, changes, match, (name) => `body.attributes.${name}`);
 }
 
 /** GET .../profile/{ref}: by id, or by a unique attribute (`emailAddress=ann@example.com`). */
@@ -61,8 +61,14 @@ export function updateProfile(
   const row = locate(table, ref);
   const input = parseRecordBody(body, ProfileInput);
   const changes = profilePatch(table, v4ProfileParts(input));
-  return write(tenant, entity, table, 'UPDATE_ONLY', changes, { row, column: undefined }, (name) =>
-    attributePath(input.attributes, name),
+  return write(
+    tenant,
+    entity,
+    table,
+    'UPDATE_ONLY',
+    changes,
+    { row, column: undefined },
+    (name) => `body.attributes.${name}`,
   );
 }
 
@@ -268,11 +274,6 @@ function storedOrNull(table: Table, column: number, value: string): string | nul
 
 function uniqueNames(table: Table): string {
   return table.keyColumns.map((c) => table.columns[c]?.name).join(', ');
-}
-
-function attributePath(attributes: { name: string }[] | undefined, name: string): string {
-  const index = attributes?.findIndex((a) => a.name === name) ?? -1;
-  return index < 0 ? `body.attributes.${name}` : `body.attributes[${index}].value`;
 }
 
 function* firstRows(table: Table, limit: number): Generator<number> {

@@ -16,6 +16,7 @@ export interface OpenApiOptions {
 
 const SECURITY: Record<Operation['auth'], Record<string, string[]>[]> = {
   bearer: [{ bearerToken: [] }],
+  bearerOrBasic: [{ bearerToken: [] }, { basicAuth: [] }],
   apiKey: [{ apiKey: [] }],
   none: [],
 };
@@ -79,6 +80,12 @@ export function generateOpenApiDocument(options: OpenApiOptions = {}): OpenApiDo
           scheme: 'bearer',
           description:
             '`Authorization: Bearer <accessToken>`, with a token from GET /auth/token (15 minutes).',
+        },
+        basicAuth: {
+          type: 'http',
+          scheme: 'basic',
+          description:
+            'HTTP Basic on the single-record routes: any login (Actito’s SDK sends `<licence>/<user>`), the API key as password.',
         },
         apiKey: {
           type: 'apiKey',
