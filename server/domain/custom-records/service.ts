@@ -149,11 +149,13 @@ function write(
   ignored: string[],
 ): RecordWriteResult {
   const listener = tenant.recordListener(entity, table);
+  // The table may keep the patch array as the new row: the listener gets what the body supplied.
+  const supplied = patch.slice();
   const result = writeRecord(table, mode, patch, tenant.clock.now(), match, listener?.needsPrevious);
   if (result.status === 'REFUSED') throw refusedWrite(table, result, (name) => `body.properties.${name}`);
   // CREATE_UPDATE and UPDATE_ONLY with a located record never skip.
   if (result.status === 'SKIPPED') throw new ActitoError('INTERNAL_ERROR', 'a record write was skipped');
-  listener?.written(result, patch);
+  listener?.written(result, supplied);
   listener?.flush();
   const businessKey = table.value(result.row, table.keyColumns[0] as number) ?? '';
   return { table, row: result.row, created: result.status === 'CREATED', ignored, businessKey };

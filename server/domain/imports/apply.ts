@@ -81,11 +81,13 @@ function writeRow(
   headerOf: Map<number, string>,
   listener: RecordListener | null,
 ): WriteResult {
+  // The table may keep the patch array as the new row: the listener gets what the row supplied.
+  const supplied = listener ? patch.slice() : patch;
   const result = writeRecord(table, mode, patch, now, matchByKeys(table, patch), listener?.needsPrevious);
   switch (result.status) {
     case 'CREATED':
     case 'UPDATED':
-      listener?.written(result, patch);
+      listener?.written(result, supplied);
       return { status: result.status === 'CREATED' ? CREATED : UPDATED };
     case 'SKIPPED': {
       const key = result.key;

@@ -203,10 +203,11 @@ function write(
 ): ProfileWrite {
   const now = tenant.clock.now();
   const listener = tenant.recordListener(entity, table);
+  // The table may keep the patch array as the new row: the listener gets what the body supplied.
+  const patch = changes.patch.slice();
   const result = writeRecord(table, mode, changes.patch, now, match, listener?.needsPrevious);
   if (result.status === 'REFUSED') throw refusedWrite(table, result, pathOf);
-  if (result.status === 'SKIPPED') throw alreadyExists(table, changes.patch, match);
-  const { patch } = changes;
+  if (result.status === 'SKIPPED') throw alreadyExists(table, patch, match);
   for (const { column, category } of changes.removals) {
     table.removeCategory(result.row, column, category, now);
     // Shown to the data webhooks as written, like the values the body gave.

@@ -108,7 +108,10 @@ class RecordEvents implements RecordListener {
   #raise(eventType: WebhookEventType, record: Row, shown: number[], fields: number[] | undefined): void {
     if (!this.#types.has(eventType)) return;
     const data: Record<string, unknown> = {};
-    for (const column of [...this.#ids, ...shown]) this.#show(data, record, column);
+    // The identifiers the record has (an empty unique attribute identifies nothing), then what is shown.
+    for (const column of this.#ids)
+      if (record[column] !== null && record[column] !== undefined) this.#show(data, record, column);
+    for (const column of shown) this.#show(data, record, column);
     if (this.table.type === 'CUSTOM_TABLE') {
       // The sample Actito's own code reads: `data.id` addresses the record, `businessKey` too.
       const key = this.#text(record, this.table.keyColumns[0] as number);
