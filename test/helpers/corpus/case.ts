@@ -101,6 +101,7 @@ export const FAMILIES = [
   'archive',
   'csv',
   'json',
+  'records',
   'auth',
   'routing',
   'control-plane',
