@@ -1,5 +1,6 @@
 export * from './auth.js';
 export * from './control.js';
+export * from './control-records.js';
 export * from './errors.js';
 export * from './fidelity.js';
 export * from './fixture.js';

@@ -17,6 +17,7 @@ import type {
   SeedEntityResponse,
   TableRowsResponse,
 } from '../contracts/control.js';
+import type { RecordsResponse, TenantsResponse } from '../contracts/control-records.js';
 import type { ErrorEnvelope } from '../contracts/errors.js';
 import type { SeedRows } from '../contracts/fixture.js';
 import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
@@ -53,6 +54,21 @@ export interface MockControl {
   clearJournal(): Promise<ClearedResponse>;
   /** What the clients exercised since the last reset, and what they never did. */
   coverage(): Promise<CoverageReport>;
+  /** Every tenant the mock knows, with how many records each holds. */
+  tenants(): Promise<TenantsResponse>;
+  /**
+   * This tenant's V5 executions and V4 imports, newest first: timeline, counts, definition, files.
+   * A look, not a status read: it never moves a record and is not journaled.
+   */
+  records(filter?: RecordsFilter): Promise<RecordsResponse>;
+  /** The output-files zip of a finished execution: the bytes GET .../etl-executions/{id}/output-files answers. */
+  etlOutputFiles(entity: string, executionId: string): Promise<Uint8Array>;
+  /** The error file of a finished V4 import: the bytes GET .../import/{id}/errors answers. */
+  v4ImportErrors(entity: string, importId: string): Promise<Uint8Array>;
+  /** The zipped result file of a finished V4 import: the bytes GET .../import/{id}/result-file answers. */
+  v4ImportResultFile(entity: string, importId: string): Promise<Uint8Array>;
+  /** A file by the `href` a record lists for it (`records().records[i].files[j].href`). */
+  download(href: string): Promise<Uint8Array>;
 }
 
 /** Journal filters (GET /__mock/journal's query): `path` is a glob, `status` a code or a class like `4xx`. */
@@ -64,6 +80,13 @@ export interface JournalFilter {
   since?: string;
   /** Entries after this `seq`. */
   after?: number;
+}
+
+/** Filters of GET /__mock/records; `limit` (1-1000, 100 by default) keeps the newest. */
+export interface RecordsFilter {
+  entity?: string;
+  kind?: RecordKind;
+  limit?: number;
 }
 
 /** Which table, when a profile table and a custom table share a name. */
@@ -83,7 +106,7 @@ export class MockControlError extends Error {
 
 /** A control client over any fetch: `app.fetch` in-process, global `fetch` for a server. */
 export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenant?: string): MockControl {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (tenant) headers['x-mock-tenant'] = tenant;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -93,9 +116,14 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const response = await fetchLike(request);
-    const json = (await response.json()) as unknown;
-    if (!response.ok) throw new MockControlError(json as ErrorEnvelope);
-    return json as T;
+    if (!response.ok) throw new MockControlError((await response.json()) as ErrorEnvelope);
+    return response;
+  }
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await (await send(method, path, body)).json()) as T;
+  }
+  async function download(path: string): Promise<Uint8Array> {
+    return new Uint8Array(await (await send('GET', path)).arrayBuffer());
   }
   return {
     health: () => call('GET', '/__mock/health'),
@@ -120,11 +148,24 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
     journal: (filter = {}) => call('GET', withQuery('/__mock/journal', { ...filter })),
     clearJournal: () => call('DELETE', '/__mock/journal'),
     coverage: () => call('GET', '/__mock/coverage'),
+    tenants: () => call('GET', '/__mock/tenants'),
+    records: (filter = {}) => call('GET', withQuery('/__mock/records', { ...filter })),
+    etlOutputFiles: (entity, id) =>
+      download(`${entityPath(entity)}/etl-executions/${encodeURIComponent(id)}/output-files`),
+    v4ImportErrors: (entity, id) =>
+      download(`${entityPath(entity)}/imports/${encodeURIComponent(id)}/errors`),
+    v4ImportResultFile: (entity, id) =>
+      download(`${entityPath(entity)}/imports/${encodeURIComponent(id)}/result-file`),
+    download: (href) => download(href),
   };
 }
 
+function entityPath(entity: string): string {
+  return `/__mock/entities/${encodeURIComponent(entity)}`;
+}
+
 function rowsPath(entity: string, table: string): string {
-  return `/__mock/entities/${encodeURIComponent(entity)}/tables/${encodeURIComponent(table)}/rows`;
+  return `${entityPath(entity)}/tables/${encodeURIComponent(table)}/rows`;
 }
 
 /** `path?k=v&...` for the defined values only. */

@@ -1,5 +1,5 @@
 export { loadFixtureFiles } from './cli/load-fixtures.js';
-export type { FetchLike, JournalFilter, MockControl, TableOptions } from './control-client.js';
+export type { FetchLike, JournalFilter, MockControl, RecordsFilter, TableOptions } from './control-client.js';
 export { connectActitoMock, createControlClient, MockControlError } from './control-client.js';
 export type { Clock } from './domain/clock.js';
 export { createManualClock, createSystemClock } from './domain/clock.js';

@@ -10,6 +10,7 @@
 import { authOperations } from './auth.js';
 import { controlOperations } from './control.js';
 import type { Operation } from './operation.js';
+import { recordOperations } from './records.js';
 import { settingsOperations } from './settings.js';
 import { tableOperations } from './tables.js';
 import { v4Operations } from './v4.js';
@@ -23,5 +24,6 @@ export const allOperations: readonly Operation[] = [
   ...v5Operations,
   ...v4Operations,
   ...controlOperations,
+  ...recordOperations,
   ...settingsOperations,
 ];

@@ -14,6 +14,7 @@ import { controlRoutes } from './routes/control.js';
 import { controlEntityRoutes } from './routes/control-entities.js';
 import { controlFaultRoutes } from './routes/control-faults.js';
 import { controlJournalRoutes } from './routes/control-journal.js';
+import { controlRecordRoutes } from './routes/control-records.js';
 import { controlSettingsRoutes } from './routes/control-settings.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { tableStructureRoutes } from './routes/table-structures.js';
@@ -47,6 +48,7 @@ export function createApp(core: MockCore): Hono<MockEnv> {
   app.route('/', controlEntityRoutes());
   app.route('/', controlFaultRoutes());
   app.route('/', controlJournalRoutes(operations));
+  app.route('/', controlRecordRoutes(core));
   app.route('/', controlSettingsRoutes());
   app.route('/', authRoutes());
   app.route('/', openApiRoutes());
