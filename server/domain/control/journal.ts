@@ -48,6 +48,7 @@ export class Journal {
       inFlight: this.#inFlight,
       dropped: this.#dropped,
       capacity: this.capacity,
+      lastSeq: this.#nextSeq - 1,
     };
   }
 
