@@ -11,5 +11,6 @@ export * from './output-files.js';
 export * from './paths.js';
 export * from './settings.js';
 export * from './tables.js';
+export * from './ui.js';
 export * from './v4.js';
 export * from './v5.js';

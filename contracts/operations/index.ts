@@ -13,6 +13,7 @@ import type { Operation } from './operation.js';
 import { recordOperations } from './records.js';
 import { settingsOperations } from './settings.js';
 import { tableOperations } from './tables.js';
+import { uiOperations } from './ui.js';
 import { v4Operations } from './v4.js';
 import { v5Operations } from './v5.js';
 
@@ -25,5 +26,6 @@ export const allOperations: readonly Operation[] = [
   ...v4Operations,
   ...controlOperations,
   ...recordOperations,
+  ...uiOperations,
   ...settingsOperations,
 ];

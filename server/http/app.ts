@@ -16,6 +16,7 @@ import { controlFaultRoutes } from './routes/control-faults.js';
 import { controlJournalRoutes } from './routes/control-journal.js';
 import { controlRecordRoutes } from './routes/control-records.js';
 import { controlSettingsRoutes } from './routes/control-settings.js';
+import { controlUiRoutes } from './routes/control-ui.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { tableStructureRoutes } from './routes/table-structures.js';
 import { v4ImportRoutes } from './routes/v4-imports.js';
@@ -50,6 +51,7 @@ export function createApp(core: MockCore): Hono<MockEnv> {
   app.route('/', controlJournalRoutes(operations));
   app.route('/', controlRecordRoutes(core));
   app.route('/', controlSettingsRoutes());
+  app.route('/', controlUiRoutes(core, operations));
   app.route('/', authRoutes());
   app.route('/', openApiRoutes());
 
