@@ -17,7 +17,8 @@ export const UiSectionPath = z
   .meta(fidelity('modelled', 'Path parameter naming a dashboard section.'));
 export type UiSectionPath = z.infer<typeof UiSectionPath>;
 
-export const DashboardHtml = z.string().meta({
+// Typed as bytes like the other non-JSON bodies (files), so one contract check reads them all.
+export const DashboardHtml = z.instanceof(Uint8Array).meta({
   contentMediaType: 'text/html',
   ...fidelity(
     'modelled',

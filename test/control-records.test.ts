@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { RecordsResponse, TenantsResponse } from '../contracts/control-records.js';
+import type { RecordsResponse, TenantsResponse } from '../contracts/control-records.js';
 import { MockControlError } from '../server/index.js';
+import { expectContract } from './helpers/contract.js';
 import { csv } from './helpers/files.js';
 import { TEST_CLOCK_START, TRANSPORTS, useTransport } from './helpers/transports.js';
 import { createV4, importPath } from './helpers/v4-client.js';
@@ -31,10 +31,9 @@ const v4Parameters = {
 };
 const v4File = csv([['mail'], ['dan@example.com'], ['not-an-address']]);
 
-/** The body matches its contract exactly: parsing keeps every field and adds none. */
-function expectShape<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  expect(schema.parse(body)).toEqual(body);
-  return body as z.output<S>;
+/** A control route read over the transport's fetch, for the tenant of `client`. */
+function controlGet(baseUrl: string, tenant: string | undefined, path: string): Promise<Response> {
+  return fetch(`${baseUrl}${path}`, { headers: { 'x-mock-tenant': tenant as string } });
 }
 
 async function bytesOf(response: Response): Promise<Uint8Array> {
@@ -51,13 +50,14 @@ describe.each(TRANSPORTS)('control plane: records, tenants and downloads (%s)', 
   }
 
   it('lists an execution with its timeline, and reading the list never counts as a status read', async () => {
-    const { client, control } = await harness.session();
+    const { client, control, baseUrl } = await harness.session();
     const id = await uploadEtl(client);
     const coverageBefore = await control.coverage();
     const journalBefore = await control.journal();
 
     for (let i = 0; i < 3; i += 1) {
-      const listed = expectShape(RecordsResponse, await control.records());
+      const response = await controlGet(baseUrl, client.tenant, '/__mock/records');
+      const listed = (await expectContract(response, 'getMockRecords')) as RecordsResponse;
       expect(listed).toMatchObject({ now: TEST_CLOCK_START, total: 1 });
       expect(listed.records[0]).toMatchObject({
         kind: 'v5.etlExecution',
@@ -120,13 +120,15 @@ describe.each(TRANSPORTS)('control plane: records, tenants and downloads (%s)', 
     const { client, control, baseUrl } = await harness.session();
     const id = await uploadEtl(client);
     const v4Id = await createV4(client, { parameters: v4Parameters, data: v4File });
-    const controlGet = (path: string) =>
-      fetch(`${baseUrl}${path}`, { headers: { 'x-mock-tenant': client.tenant as string } });
 
-    const early = await controlGet(`/__mock/entities/${ENTITY}/etl-executions/${id}/output-files`);
-    expect({ status: early.status, body: await early.json() }).toMatchObject({
-      status: 409,
-      body: { code: 'EXECUTION_NOT_FINISHED' },
+    const early = await controlGet(
+      baseUrl,
+      client.tenant,
+      `/__mock/entities/${ENTITY}/etl-executions/${id}/output-files`,
+    );
+    expect(early.status).toBe(409);
+    expect(await expectContract(early, 'getMockEtlOutputFiles')).toMatchObject({
+      code: 'EXECUTION_NOT_FINISHED',
     });
     await expect(control.v4ImportErrors(ENTITY, String(v4Id))).rejects.toMatchObject({
       envelope: { status: 409, code: 'IMPORT_NOT_FINISHED' },
@@ -134,12 +136,25 @@ describe.each(TRANSPORTS)('control plane: records, tenants and downloads (%s)', 
     await control.advance({ ms: 5000 });
 
     const pairs = [
-      [`/__mock/entities/${ENTITY}/etl-executions/${id}/output-files`, `${BASE}/${id}/output-files`],
-      [`/__mock/entities/${ENTITY}/imports/${v4Id}/errors`, importPath(v4Id, 'errors')],
-      [`/__mock/entities/${ENTITY}/imports/${v4Id}/result-file`, importPath(v4Id, 'result-file')],
+      [
+        'getMockEtlOutputFiles',
+        `/__mock/entities/${ENTITY}/etl-executions/${id}/output-files`,
+        `${BASE}/${id}/output-files`,
+      ],
+      [
+        'getMockImportErrors',
+        `/__mock/entities/${ENTITY}/imports/${v4Id}/errors`,
+        importPath(v4Id, 'errors'),
+      ],
+      [
+        'getMockImportResultFile',
+        `/__mock/entities/${ENTITY}/imports/${v4Id}/result-file`,
+        importPath(v4Id, 'result-file'),
+      ],
     ] as const;
-    for (const [controlPath, actitoPath] of pairs) {
-      const mine = await controlGet(controlPath);
+    for (const [operation, controlPath, actitoPath] of pairs) {
+      await expectContract(await controlGet(baseUrl, client.tenant, controlPath), operation);
+      const mine = await controlGet(baseUrl, client.tenant, controlPath);
       const theirs = await client.get(actitoPath);
       expect(mine.status).toBe(200);
       expect(mine.headers.get('content-type')).toBe(theirs.headers.get('content-type'));
@@ -170,13 +185,14 @@ describe.each(TRANSPORTS)('control plane: records, tenants and downloads (%s)', 
   });
 
   it('lists V4 imports with their V4 status, both kinds newest first, and filters them', async () => {
-    const { client, control } = await harness.session();
+    const { client, control, baseUrl } = await harness.session();
     const etlId = await uploadEtl(client);
     await control.advance({ ms: 10 });
     const v4Id = await createV4(client, { parameters: v4Parameters, data: v4File });
     await control.advance({ ms: 5000 });
 
-    const all = expectShape(RecordsResponse, await control.records());
+    const response = await controlGet(baseUrl, client.tenant, '/__mock/records');
+    const all = (await expectContract(response, 'getMockRecords')) as RecordsResponse;
     expect(all.records.map((r) => [r.kind, r.id, r.status])).toEqual([
       ['v4.import', String(v4Id), 'FINISHED'],
       ['v5.etlExecution', etlId, 'WITH_ERROR'],
@@ -209,9 +225,11 @@ describe.each(TRANSPORTS)('control plane: records, tenants and downloads (%s)', 
   });
 
   it('lists the tenants it knows, with their records', async () => {
-    const { client, control } = await harness.session();
+    const { client, control, baseUrl } = await harness.session();
     await uploadEtl(client);
-    const listed = expectShape(TenantsResponse, await control.tenants());
+    const response = await controlGet(baseUrl, client.tenant, '/__mock/tenants');
+    const listed = (await expectContract(response, 'getMockTenants')) as TenantsResponse;
+    expect((await control.tenants()).tenants).toEqual(expect.arrayContaining(listed.tenants));
     expect(listed.defaultTenant).toBe('default');
     expect(listed.tenants).toContainEqual({
       name: client.tenant,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { UI_SECTION_IDS } from '../contracts/ui.js';
+import { expectContract } from './helpers/contract.js';
 import { csv } from './helpers/files.js';
 import { TRANSPORTS, useTransport } from './helpers/transports.js';
 
@@ -23,6 +24,7 @@ describe.each(TRANSPORTS)('the dashboard page (%s)', (transport) => {
     const { response, html } = await page(baseUrl, client.tenant as string);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=UTF-8');
+    await expectContract(await fetch(response.url), 'getMockDashboard');
     expect(html.startsWith('<!doctype html><html lang="en">')).toBe(true);
     expect(html).toContain(`<body data-tenant="${client.tenant}"`);
     for (const id of UI_SECTION_IDS)
@@ -51,7 +53,8 @@ describe.each(TRANSPORTS)('the dashboard page (%s)', (transport) => {
     for (const id of UI_SECTION_IDS) {
       const response = await fetch(`${baseUrl}/__mock/ui/sections/${id}`, { headers });
       expect({ id, status: response.status }).toEqual({ id, status: 200 });
-      expect(await response.text()).not.toContain('<html');
+      const body = (await expectContract(response, 'getMockDashboardSection')) as Uint8Array;
+      expect(new TextDecoder().decode(body)).not.toContain('<html');
     }
     const unknown = await fetch(`${baseUrl}/__mock/ui/sections/webhooks`, { headers });
     expect({ status: unknown.status, body: await unknown.json() }).toEqual({

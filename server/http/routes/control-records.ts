@@ -1,17 +1,15 @@
 import { Hono } from 'hono';
 import type { z } from 'zod';
-import type { TenantsResponse } from '../../../contracts/control-records.js';
 import { RecordsQuery } from '../../../contracts/control-records.js';
-import { isoMoment } from '../../domain/clock.js';
 import { ActitoError } from '../../domain/errors.js';
 import { zodDetails } from '../../domain/imports/zod-details.js';
 import type { MockCore } from '../../domain/mock-core.js';
-import { DEFAULT_TENANT } from '../../domain/mock-core.js';
 import { getV4ImportErrors, getV4ImportResultFile } from '../../domain/v4-imports/service.js';
 import { finishedEtlExecution } from '../../domain/v5-etl-executions/service.js';
 import { etlOutputFilesResponse, v4ErrorFileResponse, v4ResultFileResponse } from '../download-responses.js';
 import type { MockEnv } from '../env.js';
 import { presentRecords } from '../presenters/records.js';
+import { presentTenants } from '../presenters/tenants.js';
 
 /**
  * What the dashboard reads: the tenants, a tenant's imports and executions, and their files.
@@ -41,23 +39,6 @@ export function controlRecordRoutes(core: MockCore): Hono<MockEnv> {
   );
 
   return routes;
-}
-
-export function presentTenants(core: MockCore): TenantsResponse {
-  return {
-    defaultTenant: DEFAULT_TENANT,
-    tenants: core.tenantNames().map((name) => {
-      const tenant = core.tenant(name);
-      const entities = [...tenant.entities.values()];
-      return {
-        name,
-        entities: entities.map((entity) => entity.name),
-        etlExecutions: entities.reduce((sum, entity) => sum + entity.etlExecutions.size, 0),
-        v4Imports: entities.reduce((sum, entity) => sum + entity.v4Imports.size, 0),
-        now: isoMoment(tenant.clock.now()),
-      };
-    }),
-  };
 }
 
 /** A control route's query checked against its contract; faults name the parameter. */

@@ -1,4 +1,4 @@
-import { presentTenants } from '../../routes/control-records.js';
+import { presentTenants } from '../../presenters/tenants.js';
 import { Moment } from '../parts.js';
 import type { UiSection } from '../ui-section.js';
 
