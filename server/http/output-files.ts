@@ -7,9 +7,11 @@ export function outputFilesZip(
   run: ImportRun,
   wanted: { result: boolean; errors: boolean },
 ): ReadableStream<Uint8Array> {
+  // Stamped with the record's end on the mock clock: the same record always downloads the same bytes.
+  const modified = run.endedAt ?? run.createdAt;
   const entries = [
-    ...(wanted.result ? [{ name: 'result.csv', chunks: () => resultFileChunks(run) }] : []),
-    ...(wanted.errors ? [{ name: 'errors.csv', chunks: () => errorFileChunks(run) }] : []),
+    ...(wanted.result ? [{ name: 'result.csv', chunks: () => resultFileChunks(run), modified }] : []),
+    ...(wanted.errors ? [{ name: 'errors.csv', chunks: () => errorFileChunks(run), modified }] : []),
   ];
   return zipStream(entries);
 }
