@@ -227,6 +227,19 @@ describe('the dashboard in headless Chromium', () => {
     await definitionView.locator('summary').click();
     expect(await definitionView.locator('pre').textContent()).toContain(`"headerColumn": "${column}"`);
     expect(await page.locator('#injected-path, #injected-definition, img').count()).toBe(0);
+
+    // A reset made elsewhere restarts the journal's numbering: the page notices and starts over.
+    await connectActitoMock(server.url, { tenant }).reset();
+    await client.login();
+    await page.waitForFunction(
+      () => {
+        const rows = [...document.querySelectorAll('#journal-rows tr')];
+        return rows.length === 1 && rows[0]?.textContent?.includes('/auth/token');
+      },
+      undefined,
+      WAIT,
+    );
+    await page.locator('[data-empty=records]').waitFor(WAIT);
     await page.close();
   });
 
