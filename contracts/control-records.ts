@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { JournalDataFile, RecordKind, TableSummary } from './control.js';
+import { JournalDataFile, JournalTableFile, RecordKind, TableSummary } from './control.js';
 import { fidelity } from './fidelity.js';
 import { V4ImportParameters, V4ImportStatusValue } from './v4.js';
 import { EtlDefinition, EtlExecutionStatus } from './v5.js';
+import { PersistentEtlDefinition } from './v5-etls.js';
 
 const control = (id: string, description: string) => ({ id, ...fidelity('modelled', description) });
 
@@ -60,6 +61,16 @@ export const RecordFile = z
   .meta(control('RecordFile', 'An output file a record asked for.'));
 export type RecordFile = z.infer<typeof RecordFile>;
 
+export const RecordTable = JournalTableFile.extend({
+  counts: RecordCounts.nullable().meta({
+    description: 'Null until final, and when the table wrote nothing.',
+  }),
+  errorMessage: z.string().nullable().meta({ description: 'Why this table wrote nothing, if it did not.' }),
+}).meta(
+  control('RecordTable', 'One table entry of an execution of a persistent ETL: its file and its counts.'),
+);
+export type RecordTable = z.infer<typeof RecordTable>;
+
 const recordShape = {
   id: z.string(),
   entity: z.string(),
@@ -87,7 +98,13 @@ export const MockRecord = z
       kind: z.literal('v5.etlExecution'),
       status: EtlExecutionStatus,
       ...recordShape,
-      definition: EtlDefinition,
+      definition: z.union([EtlDefinition, PersistentEtlDefinition]),
+      etlId: z.string().optional().meta({ description: 'Executions of a persistent ETL: the ETL that ran.' }),
+      trigger: z.enum(['TRIGGER_EXECUTION', 'FILE_TRANSFER']).optional(),
+      tables: z.array(RecordTable).optional().meta({
+        description:
+          'Executions of a persistent ETL: each table entry (`table` and `counts` above are the first and the sum).',
+      }),
     }),
     z.object({
       kind: z.literal('v4.import'),

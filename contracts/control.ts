@@ -36,8 +36,11 @@ export const ProgressionSettings = z
   .meta(control('ProgressionSettings', 'The progression policy of each kind of record.'));
 export type ProgressionSettings = z.infer<typeof ProgressionSettings>;
 
+/** At most 100 years at once: plenty for quotas and expiries, and the clock stays a valid date. */
+export const MAX_ADVANCE_MS = 100 * 365.25 * 24 * 60 * 60 * 1000;
+
 export const AdvanceRequest = z
-  .object({ ms: z.number().int().nonnegative().optional() })
+  .object({ ms: z.number().int().nonnegative().max(MAX_ADVANCE_MS).optional() })
   .meta(
     control(
       'AdvanceRequest',
@@ -163,6 +166,21 @@ const importFaultShape = {
   times: faultTimes,
 };
 
+const webhookFaultShape = {
+  type: z.literal('webhook'),
+  action: z.enum(['drop', 'delay', 'duplicate']).meta({
+    description:
+      '`drop`: the delivery is lost (never sent, logged DROPPED); `delay`: its first try waits `delayMs` of the mock clock; `duplicate`: it is POSTed twice, with the same payload id.',
+  }),
+  subscriptionId: z
+    .string()
+    .regex(/^\d+$/, 'a subscription id is a numeric string')
+    .optional()
+    .meta({ description: 'Only deliveries to this subscription; any when left out.' }),
+  delayMs: z.number().int().positive().max(86_400_000).optional(),
+  times: faultTimes,
+};
+
 export const FaultRequest = z
   .discriminatedUnion('type', [
     z.object(requestFaultShape).superRefine((fault, ctx) => {
@@ -175,11 +193,19 @@ export const FaultRequest = z
       if (fault.outcome === 'hold' && fault.reason !== undefined)
         ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason applies to outcome "fail" only' });
     }),
+    z.object(webhookFaultShape).superRefine((fault, ctx) => {
+      if ((fault.action === 'delay') !== (fault.delayMs !== undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['delayMs'],
+          message: 'delayMs goes with action "delay", and only with it',
+        });
+    }),
   ])
   .meta(
     control(
       'FaultRequest',
-      '`request`: the next `times` requests matching method and path answer `status` (error envelope) and/or wait `latencyMs`. `import`: the next `times` uploads of `kind` fail at file level or stay in `holdAt`.',
+      '`request`: the next `times` requests matching method and path answer `status` (error envelope) and/or wait `latencyMs`. `import`: the next `times` uploads of `kind` fail at file level or stay in `holdAt`. `webhook`: the next `times` webhook deliveries (of one subscription, or any) are dropped, delayed or duplicated.',
     ),
   );
 export type FaultRequest = z.input<typeof FaultRequest>;
@@ -190,11 +216,13 @@ export const InjectedFault = z
   .discriminatedUnion('type', [
     z.object({ ...requestFaultShape, ...injected }),
     z.object({ ...importFaultShape, ...injected }),
+    z.object({ ...webhookFaultShape, ...injected }),
   ])
   .meta(control('InjectedFault', 'An active fault and how many more times it applies.'));
 export type InjectedFault = z.infer<typeof InjectedFault>;
 export type InjectedRequestFault = Extract<InjectedFault, { type: 'request' }>;
 export type InjectedImportFault = Extract<InjectedFault, { type: 'import' }>;
+export type InjectedWebhookFault = Extract<InjectedFault, { type: 'webhook' }>;
 
 export const FaultsResponse = z
   .object({ faults: z.array(InjectedFault) })
@@ -235,6 +263,19 @@ export const JournalDataFile = z
   .meta(control('JournalDataFile', 'The data file of an upload, as the mock read it.'));
 export type JournalDataFile = z.infer<typeof JournalDataFile>;
 
+export const JournalTableFile = z
+  .object({
+    table: TableSummary,
+    fileName: z
+      .string()
+      .nullable()
+      .meta({ description: 'The file (or ZIP entry) that fed the table; null when absent.' }),
+    rowCount: z.number().int(),
+    fileError: z.string().nullable(),
+  })
+  .meta(control('JournalTableFile', 'What one table entry of a persistent ETL execution received.'));
+export type JournalTableFile = z.infer<typeof JournalTableFile>;
+
 export const JournalUpload = z
   .object({
     kind: RecordKind,
@@ -244,9 +285,52 @@ export const JournalUpload = z
     definition: z.unknown().optional().meta({ description: 'V5: the parsed ETL definition.' }),
     parameters: z.unknown().optional().meta({ description: 'V4: the parsed import parameters.' }),
     dataFile: JournalDataFile,
+    etlId: z.string().optional().meta({ description: 'Executions of a persistent ETL: the ETL that ran.' }),
+    tables: z.array(JournalTableFile).optional().meta({
+      description: 'Executions of a persistent ETL: what each table entry received (`table` is the first).',
+    }),
   })
   .meta(control('JournalUpload', 'What an accepted upload carried.'));
 export type JournalUpload = z.infer<typeof JournalUpload>;
+
+export const JournalReceivedPart = z
+  .object({
+    name: z.string(),
+    fileName: z.string().nullable().meta({ description: 'The filename of a file part; null for a field.' }),
+    contentType: z.string().meta({ description: "The part's Content-Type (text/plain when none was sent)." }),
+    size: z.number().int().meta({ description: 'Bytes of the part the mock had read when it answered.' }),
+  })
+  .meta(control('JournalReceivedPart', 'One part of a multipart upload, in the order it arrived.'));
+export type JournalReceivedPart = z.infer<typeof JournalReceivedPart>;
+
+export const JournalReceived = z
+  .object({
+    parts: z.array(JournalReceivedPart),
+    complete: z.boolean().meta({
+      description:
+        'The mock read the whole body before answering; a refused upload is read on for at most 1 MiB more, so a huge one may stop short.',
+    }),
+    definition: z.string().nullable().meta({
+      description:
+        'The text of the JSON part (V5 definition, V4 parameters), its first 64 KiB; kept for a refused upload only (an accepted one has `upload`).',
+    }),
+    definitionTruncated: z.boolean().meta({ description: 'The JSON part was longer than 64 KiB.' }),
+  })
+  .meta(control('JournalReceived', 'What a multipart upload carried, accepted or refused.'));
+export type JournalReceived = z.infer<typeof JournalReceived>;
+
+export const JournalWebhook = z
+  .object({
+    deliveryId: z.string(),
+    subscriptionId: z.string(),
+    eventType: z.string(),
+    attempt: z.number().int(),
+    targetUrl: z.string(),
+    duplicate: z.boolean(),
+    error: z.string().nullable(),
+  })
+  .meta(control('JournalWebhook', 'A webhook POST the mock sent: which delivery, which try, to where.'));
+export type JournalWebhook = z.infer<typeof JournalWebhook>;
 
 export const JournalEntry = z
   .object({
@@ -254,6 +338,10 @@ export const JournalEntry = z
     method: z.string(),
     path: z.string(),
     query: z.record(z.string(), z.string()),
+    headers: z.record(z.string(), z.string()).meta({
+      description:
+        'Request headers, names in lower case; the Authorization value is redacted, its scheme kept (`Bearer [redacted]`).',
+    }),
     route: z
       .string()
       .nullable()
@@ -261,11 +349,28 @@ export const JournalEntry = z
     operation: z.string().nullable(),
     status: z.number().int(),
     errorCode: z.string().nullable(),
+    errorMessage: z
+      .string()
+      .nullable()
+      .meta({ description: 'The message of the error envelope answered; null for a success.' }),
     time: z.string().meta({ description: 'When the request arrived, on the mock clock.' }),
     durationMs: z.number().meta({ description: 'Real time taken to answer (injected latency included).' }),
     upload: JournalUpload.nullable(),
+    received: JournalReceived.nullable().meta({
+      description:
+        'For a multipart upload (accepted or refused): its parts, and the JSON part of a refused one.',
+    }),
+    webhook: JournalWebhook.optional().meta({
+      description:
+        'Set on the POSTs the mock sent (webhook deliveries): `status` is the receiver’s, 0 when it never answered.',
+    }),
   })
-  .meta(control('JournalEntry', 'One request the tenant received (control requests excluded).'));
+  .meta(
+    control(
+      'JournalEntry',
+      'One request the tenant received (control requests excluded), or one webhook POST the mock sent.',
+    ),
+  );
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 export const JournalResponse = z
@@ -281,6 +386,143 @@ export const JournalResponse = z
   })
   .meta(control('JournalResponse', 'The matching journal entries, oldest first.'));
 export type JournalResponse = z.infer<typeof JournalResponse>;
+
+// ---- Verification: WireMock's verify over the journal ----
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const StringMatcher = z
+  .union([
+    z.string(),
+    z.strictObject({ equals: z.string() }),
+    z.strictObject({ contains: z.string() }),
+    z.strictObject({
+      matches: z.string().refine(isRegExp, 'not a valid regular expression'),
+    }),
+    z.strictObject({ absent: z.literal(true) }),
+  ])
+  .meta(
+    control(
+      'StringMatcher',
+      'A header or query value: a string (equal to it), `{contains}`, `{matches}` (a regular expression), or `{absent: true}`.',
+    ),
+  );
+export type StringMatcher = z.infer<typeof StringMatcher>;
+
+const pathGlob = z.string().startsWith('/', 'a path glob starts with /');
+
+export const RequestPattern = z
+  .strictObject({
+    operation: z
+      .string()
+      .optional()
+      .meta({ description: 'An operationId of the OpenAPI document, e.g. `createEtlExecution`.' }),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/, 'an HTTP method')
+      .optional(),
+    path: z
+      .union([pathGlob, z.array(pathGlob).min(1)])
+      .optional()
+      .meta({ description: 'A path glob (as in faults), or several: the request matches any of them.' }),
+    status: z
+      .union([z.number().int().min(100).max(599), z.string().regex(/^[1-5]xx$/, 'a class such as 4xx')])
+      .optional(),
+    errorCode: z.string().optional(),
+    headers: z
+      .record(z.string(), StringMatcher)
+      .optional()
+      .meta({ description: 'By header name (any case); Authorization values are journaled redacted.' }),
+    query: z.record(z.string(), StringMatcher).optional(),
+    definition: z.unknown().optional().meta({
+      description:
+        "A JSON subset of the upload's definition (V5) or parameters (V4), refused uploads' included: objects match when every given key matches, arrays element by element.",
+    }),
+    dataFile: JournalDataFile.partial().optional().meta({ description: 'Fields of the accepted data file.' }),
+    after: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .meta({ description: 'Only entries after this seq count (and are offered as near misses).' }),
+  })
+  .meta(control('RequestPattern', 'Which journaled requests to count; every given field must match.'));
+export type RequestPattern = z.input<typeof RequestPattern>;
+
+export const CountExpectation = z
+  .strictObject({
+    exactly: z.number().int().nonnegative().optional(),
+    atLeast: z.number().int().nonnegative().optional(),
+    atMost: z.number().int().nonnegative().optional(),
+  })
+  .superRefine((count, ctx) => {
+    if (count.exactly !== undefined && (count.atLeast !== undefined || count.atMost !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['exactly'], message: 'exactly excludes atLeast and atMost' });
+    if (count.atLeast !== undefined && count.atMost !== undefined && count.atLeast > count.atMost)
+      ctx.addIssue({ code: 'custom', path: ['atMost'], message: 'atMost is below atLeast' });
+  })
+  .meta(control('CountExpectation', 'How many requests must match; at least one when left empty.'));
+export type CountExpectation = z.input<typeof CountExpectation>;
+
+export const VerifyRequest = z
+  .strictObject({ pattern: RequestPattern, count: CountExpectation.optional() })
+  .meta(control('VerifyRequest', 'A pattern and how many journaled requests must match it.'));
+export type VerifyRequest = z.input<typeof VerifyRequest>;
+
+export const FindRequestsRequest = z
+  .strictObject({ pattern: RequestPattern })
+  .meta(control('FindRequestsRequest', 'A pattern to select journaled requests with.'));
+export type FindRequestsRequest = z.input<typeof FindRequestsRequest>;
+
+export const PatternDifference = z
+  .object({ field: z.string(), expected: z.string(), actual: z.string() })
+  .meta(
+    control(
+      'PatternDifference',
+      'Where a journaled request differs from the pattern, e.g. `definition.mode`.',
+    ),
+  );
+export type PatternDifference = z.infer<typeof PatternDifference>;
+
+export const NearMiss = z
+  .object({
+    seq: z.number().int(),
+    method: z.string(),
+    path: z.string(),
+    operation: z.string().nullable(),
+    status: z.number().int(),
+    errorCode: z.string().nullable(),
+    errorMessage: z.string().nullable(),
+    differences: z.array(PatternDifference),
+  })
+  .meta(control('NearMiss', 'A journaled request close to the pattern, and how it differs.'));
+export type NearMiss = z.infer<typeof NearMiss>;
+
+export const VerifyResponse = z
+  .object({
+    ok: z.boolean(),
+    expected: z
+      .string()
+      .meta({ description: 'The count expected, in words: `exactly 1`, `at least 2`, `no`.' }),
+    count: z.number().int().meta({ description: 'How many requests matched.' }),
+    matched: z.array(z.number().int()).meta({ description: 'The seq of each matching request.' }),
+    considered: z.number().int().meta({ description: 'Journaled requests looked at (after `after`).' }),
+    dropped: z.number().int().meta({ description: 'Older requests the journal forgot (capacity).' }),
+    inFlight: z.number().int().meta({ description: 'Requests not answered yet, so not journaled.' }),
+    nearMisses: z
+      .array(NearMiss)
+      .meta({ description: 'When too few matched: the closest requests, closest first.' }),
+    message: z.string().meta({ description: 'What was expected and found, with the near misses, to print.' }),
+  })
+  .meta(control('VerifyResponse', 'The verdict of a verification; `ok` false is an answer, not an error.'));
+export type VerifyResponse = z.infer<typeof VerifyResponse>;
 
 // ---- Coverage ----
 
@@ -304,11 +546,19 @@ export const CoverageReport = z
     errorCodes: z.record(z.string(), z.number().int()),
     unauthorized: z.boolean().meta({ description: 'A 401 was answered.' }),
     tooManyRequests: z.boolean().meta({ description: 'A 429 was answered.' }),
+    webhooks: z.record(z.string(), z.record(z.string(), z.number().int())).optional().meta({
+      description:
+        'Once a webhook delivery ended: per event (`ETL FINISHED`), how many deliveries were delivered, retried, duplicated, failed or dropped.',
+    }),
     never: z
       .object({
         operations: z.array(z.string()),
         finalStatuses: z.array(z.string()),
         responses: z.array(z.string()),
+        webhookOutcomes: z.array(z.string()).optional().meta({
+          description:
+            'Once a webhook delivery ended: per event, the outcomes a receiver never went through (`ETL FINISHED retried`, `ETL FINISHED failed`).',
+        }),
       })
       .meta({
         description:

@@ -14,3 +14,5 @@ export * from './tables.js';
 export * from './ui.js';
 export * from './v4.js';
 export * from './v5.js';
+export * from './v5-etls.js';
+export * from './webhooks.js';

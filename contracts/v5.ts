@@ -8,6 +8,8 @@ import {
   EndOfLine,
   Escaping,
   ImportMode,
+  refineDialect,
+  refineDialectEncoding,
   Separator,
 } from './format.js';
 import { EntityPath } from './paths.js';
@@ -39,6 +41,10 @@ export const EtlFormat = z
     encoding: Encoding.default('UTF-8'),
   })
   .loose()
+  .superRefine((format, ctx) => {
+    refineDialect(format, ctx);
+    refineDialectEncoding(format, format.encoding, ctx);
+  })
   .meta(fidelity('modelled', 'CSV format of the data file, encoding included.'));
 export type EtlFormat = z.output<typeof EtlFormat>;
 
@@ -140,6 +146,10 @@ export const IntegrationResult = z
     skippedRows: z.number().int(),
     rowsInError: z.number().int(),
     withErrors: z.boolean(),
+    fileName: z.string().nullable().optional().meta({
+      description:
+        'Executions of a persistent ETL only: the file that fed this table; null when an optional file was absent.',
+    }),
   })
   .meta(fidelity('modelled', 'Counts of one destination table.'));
 export type IntegrationResult = z.infer<typeof IntegrationResult>;

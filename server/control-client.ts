@@ -3,32 +3,47 @@ import type {
   AdvanceRequest,
   AdvanceResponse,
   ClearedResponse,
+  CountExpectation,
   CoverageReport,
   EntitySeed,
   FaultRequest,
   FaultsResponse,
   HealthResponse,
   InjectedFault,
+  JournalEntry,
   JournalResponse,
-  ProgressionPolicy,
   ProgressionSettings,
   RecordKind,
+  RequestPattern,
   ResetResponse,
   SeedEntityResponse,
   TableRowsResponse,
+  VerifyResponse,
 } from '../contracts/control.js';
 import type { RecordsResponse, TenantsResponse } from '../contracts/control-records.js';
 import type { ErrorEnvelope } from '../contracts/errors.js';
 import type { SeedRows } from '../contracts/fixture.js';
 import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
 import type { TableType } from '../contracts/tables.js';
+import type { FileDropResponse } from '../contracts/v5-etls.js';
+import type {
+  WebhookDeliveriesQuery,
+  WebhookDeliveriesResponse,
+  WebhookSettings,
+  WebhookSettingsUpdate,
+  WebhookSettleRequest,
+  WebhookSettleResponse,
+} from '../contracts/webhooks.js';
+import type { ProgressionInput } from './domain/lifecycle/progression.js';
+import { progressionPolicy } from './domain/lifecycle/progression.js';
 
 /** The mock's control plane, with the same methods in-process and against a running server. */
 export interface MockControl {
   health(): Promise<HealthResponse>;
   /** Forgets everything of this tenant (or one entity of it) and starts again from the fixture. */
   reset(options?: { entity?: string }): Promise<ResetResponse>;
-  setProgression(kind: RecordKind | '*', policy: ProgressionPolicy): Promise<ProgressionSettings>;
+  /** `policy` as an object or as text: `{ type: 'afterPolls', polls: 2 }` or `'afterPolls:2'`. */
+  setProgression(kind: RecordKind | '*', policy: ProgressionInput): Promise<ProgressionSettings>;
   getProgression(): Promise<ProgressionSettings>;
   /** `{ ms }` moves the mock's clock; `{}` moves every manual record one step. */
   advance(request?: AdvanceRequest): Promise<AdvanceResponse>;
@@ -52,6 +67,16 @@ export interface MockControl {
   /** The requests this tenant received (control ones excluded), oldest first; filters combine with AND. */
   journal(filter?: JournalFilter): Promise<JournalResponse>;
   clearJournal(): Promise<ClearedResponse>;
+  /**
+   * Resolves when as many journaled requests match `pattern` as `count` says (a number: exactly;
+   * at least one when left out); otherwise throws a `VerificationError` whose message lists the
+   * closest requests and how each differs. WireMock's `verify`.
+   */
+  verify(pattern: RequestPattern, count?: number | CountExpectation): Promise<VerifyResponse>;
+  /** The journaled requests that match `pattern`, oldest first. */
+  findRequests(pattern: RequestPattern): Promise<JournalEntry[]>;
+  /** Throws a `VerificationError` listing them if any V4 call (`/v4/**`, `/mass-imports/v4/**`) was made. */
+  verifyNoV4Calls(): Promise<VerifyResponse>;
   /** What the clients exercised since the last reset, and what they never did. */
   coverage(): Promise<CoverageReport>;
   /** Every tenant the mock knows, with how many records each holds. */
@@ -69,6 +94,21 @@ export interface MockControl {
   v4ImportResultFile(entity: string, importId: string): Promise<Uint8Array>;
   /** A file by the `href` a record lists for it (`records().records[i].files[j].href`). */
   download(href: string): Promise<Uint8Array>;
+  /** The webhook deliveries of this tenant, oldest first, each with every try; filters combine with AND. */
+  webhookDeliveries(filter?: WebhookDeliveriesQuery): Promise<WebhookDeliveriesResponse>;
+  /**
+   * Resolves once no webhook delivery is in flight or due now (at most `timeoutMs` of real time,
+   * 10 s by default): wait on this, never sleep. Retries scheduled later wait for `advance({ ms })`.
+   */
+  settleWebhooks(options?: WebhookSettleRequest): Promise<WebhookSettleResponse>;
+  /** How this tenant delivers webhooks: the HTTPS rule, the timeout, the retry delays. */
+  getWebhookSettings(): Promise<WebhookSettings>;
+  updateWebhookSettings(update: WebhookSettingsUpdate): Promise<WebhookSettings>;
+  /**
+   * Drops a file in file transfer location `locationId` (in-process, where no folder is watched):
+   * the ETLs watching it that take a file of that name run on it.
+   */
+  dropFile(locationId: string, name: string, content: string | Uint8Array): Promise<FileDropResponse>;
 }
 
 /** Journal filters (GET /__mock/journal's query): `path` is a glob, `status` a code or a class like `4xx`. */
@@ -94,6 +134,9 @@ export interface TableOptions {
   type?: TableType;
 }
 
+/** Every path the V4 API was served under: a client that moved to V5 calls none of them. */
+const V4_PATHS = ['/v4/**', '/mass-imports/v4/**'];
+
 export type FetchLike = (request: Request) => Response | Promise<Response>;
 
 /** Thrown by control calls the mock refused; carries the error envelope. */
@@ -104,16 +147,25 @@ export class MockControlError extends Error {
   }
 }
 
+/** Thrown by `verify` when the journal does not hold the expected requests; `message` says how it differs. */
+export class VerificationError extends Error {
+  constructor(readonly result: VerifyResponse) {
+    super(result.message);
+    this.name = 'VerificationError';
+  }
+}
+
 /** A control client over any fetch: `app.fetch` in-process, global `fetch` for a server. */
 export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenant?: string): MockControl {
   async function send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (tenant) headers['x-mock-tenant'] = tenant;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const request = new Request(new URL(path, baseUrl), {
       method,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
     });
     const response = await fetchLike(request);
     if (!response.ok) throw new MockControlError((await response.json()) as ErrorEnvelope);
@@ -125,6 +177,15 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
   async function download(path: string): Promise<Uint8Array> {
     return new Uint8Array(await (await send('GET', path)).arrayBuffer());
   }
+  async function verify(pattern: RequestPattern, count?: number | CountExpectation): Promise<VerifyResponse> {
+    const expectation = typeof count === 'number' ? { exactly: count } : count;
+    const result = await call<VerifyResponse>('POST', '/__mock/journal/verify', {
+      pattern,
+      count: expectation,
+    });
+    if (!result.ok) throw new VerificationError(result);
+    return result;
+  }
   return {
     health: () => call('GET', '/__mock/health'),
     reset: (options = {}) =>
@@ -132,7 +193,8 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
         'POST',
         options.entity ? `/__mock/reset?entity=${encodeURIComponent(options.entity)}` : '/__mock/reset',
       ),
-    setProgression: (kind, policy) => call('PUT', '/__mock/progression', { kind, policy }),
+    setProgression: (kind, policy) =>
+      call('PUT', '/__mock/progression', { kind, policy: progressionPolicy(policy) }),
     getProgression: () => call('GET', '/__mock/progression'),
     advance: (request = {}) => call('POST', '/__mock/advance', request),
     forTenant: (name) => createControlClient(fetchLike, baseUrl, name),
@@ -147,6 +209,10 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
     clearFaults: () => call('DELETE', '/__mock/faults'),
     journal: (filter = {}) => call('GET', withQuery('/__mock/journal', { ...filter })),
     clearJournal: () => call('DELETE', '/__mock/journal'),
+    verify,
+    findRequests: async (pattern) =>
+      (await call<JournalResponse>('POST', '/__mock/journal/find', { pattern })).entries,
+    verifyNoV4Calls: () => verify({ path: V4_PATHS }, 0),
     coverage: () => call('GET', '/__mock/coverage'),
     tenants: () => call('GET', '/__mock/tenants'),
     records: (filter = {}) => call('GET', withQuery('/__mock/records', { ...filter })),
@@ -157,6 +223,15 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
     v4ImportResultFile: (entity, id) =>
       download(`${entityPath(entity)}/imports/${encodeURIComponent(id)}/result-file`),
     download: (href) => download(href),
+    webhookDeliveries: (filter = {}) => call('GET', withQuery('/__mock/webhooks/deliveries', { ...filter })),
+    settleWebhooks: (options = {}) => call('POST', '/__mock/webhooks/settle', options),
+    getWebhookSettings: () => call('GET', '/__mock/webhooks/settings'),
+    updateWebhookSettings: (update) => call('PUT', '/__mock/webhooks/settings', update),
+    dropFile: (locationId, name, content) => {
+      const form = new FormData();
+      form.append('file', new Blob([content as BlobPart]), name);
+      return call('POST', `/__mock/locations/${encodeURIComponent(locationId)}/files`, form);
+    },
   };
 }
 

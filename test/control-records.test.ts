@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RecordsResponse, TenantsResponse } from '../contracts/control-records.js';
 import { MockControlError } from '../server/index.js';
 import { expectContract } from './helpers/contract.js';
+import { createEtl, ETL_ENTITY, shopExport, trigger, V5 } from './helpers/etls.js';
 import { csv } from './helpers/files.js';
 import { TEST_CLOCK_START, TRANSPORTS, useTransport } from './helpers/transports.js';
 import { createV4, importPath } from './helpers/v4-client.js';
@@ -266,5 +267,30 @@ describe.each(TRANSPORTS)('control plane: records, tenants and downloads (%s)', 
     // An Actito route ignores it (a conflict would answer 400): only the header decides there.
     const actito = await client.get(`${BASE}/${id}?tenant=elsewhere`);
     expect(actito.status).toBe(200);
+  });
+
+  it('lists an execution of a persistent ETL with each table entry, and downloads its per-table files', async () => {
+    const session = await harness.session();
+    const etlId = await createEtl(session);
+    const id = await trigger(session, etlId, shopExport(), 'shop-export.zip');
+    await session.control.advance({ ms: 5000 });
+    const response = await controlGet(session.baseUrl, session.client.tenant, '/__mock/records');
+    const [record] = ((await expectContract(response, 'getMockRecords')) as RecordsResponse).records;
+    expect(record).toMatchObject({
+      kind: 'v5.etlExecution',
+      id,
+      entity: ETL_ENTITY,
+      etlId,
+      trigger: 'TRIGGER_EXECUTION',
+      dataFile: { name: 'shop-export.zip', compression: 'ZIP' },
+      definition: { name: 'Nightly shop export' },
+    });
+    const tables = record?.kind === 'v5.etlExecution' ? (record.tables ?? []) : [];
+    expect(tables.length).toBeGreaterThan(1);
+    expect(tables.every((table) => table.counts !== null || table.errorMessage !== null)).toBe(true);
+    const file = record?.files[0];
+    expect(file?.entries.every((name) => name.includes('/'))).toBe(true);
+    const theirs = await session.client.get(`${V5}/etl-executions/${id}/output-files`);
+    expect(await session.control.download(file?.href as string)).toEqual(await bytesOf(theirs));
   });
 });

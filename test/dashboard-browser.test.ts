@@ -218,15 +218,29 @@ describe('the dashboard in headless Chromium', () => {
       ]),
     );
     const path = `${BASE}/<img src=x id=injected-path>`;
-    expect((await client.get(path)).status).toBe(404);
+    expect((await client.get(path, { 'x-note': '<img src=x id=injected-header>' })).status).toBe(404);
+    // A refused upload: the journal keeps its definition text.
+    const refused = await client.uploadEtl(ENTITY, '{"mode": "<img src=x id=injected-refused>"}', file);
+    expect(refused.status).toBe(400);
     const page = await openDashboard(tenant);
 
     const row = page.locator('#journal-rows tr', { hasText: path });
     await row.waitFor(WAIT);
+    expect(await row.locator('pre').textContent()).toContain('"x-note": "<img src=x id=injected-header>"');
+    const refusedRow = page.locator('#journal-rows tr', { hasText: 'INVALID_DEFINITION' });
+    await refusedRow.waitFor(WAIT);
+    expect(await refusedRow.textContent()).toContain(
+      'parts: definition (definition.json), inputFile (data.csv)',
+    );
+    expect(await refusedRow.locator('pre').textContent()).toContain('injected-refused');
     const definitionView = recordRow(page, 'v5.etlExecution', etlId).locator('details');
     await definitionView.locator('summary').click();
     expect(await definitionView.locator('pre').textContent()).toContain(`"headerColumn": "${column}"`);
-    expect(await page.locator('#injected-path, #injected-definition, img').count()).toBe(0);
+    expect(
+      await page
+        .locator('#injected-path, #injected-definition, #injected-header, #injected-refused, img')
+        .count(),
+    ).toBe(0);
 
     // A reset made elsewhere restarts the journal's numbering: the page notices and starts over.
     await connectActitoMock(server.url, { tenant }).reset();

@@ -9,18 +9,24 @@ import { recordExchange } from './exchange.js';
 import { injectFaults } from './faults.js';
 import { allowedMethods, routeNotFound } from './method-not-allowed.js';
 import { createOperationNames } from './operation-names.js';
+import type { RequestListener } from './request-log.js';
+import { logRequests } from './request-log.js';
 import { authRoutes } from './routes/auth.js';
 import { controlRoutes } from './routes/control.js';
 import { controlEntityRoutes } from './routes/control-entities.js';
 import { controlFaultRoutes } from './routes/control-faults.js';
 import { controlJournalRoutes } from './routes/control-journal.js';
+import { controlLocationRoutes } from './routes/control-locations.js';
 import { controlRecordRoutes } from './routes/control-records.js';
 import { controlSettingsRoutes } from './routes/control-settings.js';
 import { controlUiRoutes } from './routes/control-ui.js';
+import { controlWebhookRoutes } from './routes/control-webhooks.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { tableStructureRoutes } from './routes/table-structures.js';
 import { v4ImportRoutes } from './routes/v4-imports.js';
 import { V5_PREFIXES, v5EtlExecutionRoutes } from './routes/v5-etl-executions.js';
+import { v5EtlRoutes } from './routes/v5-etls.js';
+import { WEBHOOKS_PREFIX, webhookRoutes } from './routes/webhooks.js';
 import { tenantFromHeader } from './tenant.js';
 import { V4_PREFIXES, v4SunsetPolicy } from './v4-sunset.js';
 
@@ -31,15 +37,23 @@ const AUTHENTICATED_PREFIXES = [
   '/v4',
   '/profile-table-structure',
   '/custom-table-structure',
+  '/webhooks',
 ];
+
+export interface AppOptions {
+  /** Called once per answered request (the request log); nothing is built for it when left out. */
+  onRequest?: RequestListener;
+}
 
 /**
  * The only HTTP layer: the Node server and the MSW handlers both hand their requests to this app,
  * so routing, validation, errors and state cannot drift between them.
  */
-export function createApp(core: MockCore): Hono<MockEnv> {
+export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
   const operations = createOperationNames();
+  // Outermost, so it sees every answer, a refused X-Mock-Tenant header's included.
+  if (options.onRequest) app.use('*', logRequests(options.onRequest));
   app.use('*', tenantFromHeader(core));
   // Journal first, so it records every answer (429s and injected faults included).
   app.use('*', recordExchange(operations));
@@ -51,6 +65,8 @@ export function createApp(core: MockCore): Hono<MockEnv> {
   app.route('/', controlJournalRoutes(operations));
   app.route('/', controlRecordRoutes(core));
   app.route('/', controlSettingsRoutes());
+  app.route('/', controlWebhookRoutes());
+  app.route('/', controlLocationRoutes());
   app.route('/', controlUiRoutes(core, operations));
   app.route('/', authRoutes());
   app.route('/', openApiRoutes());
@@ -61,7 +77,9 @@ export function createApp(core: MockCore): Hono<MockEnv> {
   for (const prefix of AUTHENTICATED_PREFIXES) actito.use(`${prefix}/*`, bearerAuth());
   actito.route('/', tableStructureRoutes());
   const v5 = v5EtlExecutionRoutes();
-  for (const prefix of V5_PREFIXES) actito.route(prefix, v5);
+  const etls = v5EtlRoutes();
+  for (const prefix of V5_PREFIXES) actito.route(prefix, v5).route(prefix, etls);
+  actito.route(WEBHOOKS_PREFIX, webhookRoutes());
   const v4 = v4ImportRoutes();
   for (const prefix of V4_PREFIXES) actito.route(prefix, v4);
   app.route('/', actito);

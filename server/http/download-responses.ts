@@ -1,6 +1,7 @@
 import { errorFileChunks } from '../domain/imports/output-files.js';
 import type { V4Import } from '../domain/v4-imports/model.js';
-import type { EtlExecution } from '../domain/v5-etl-executions/model.js';
+import type { AnyEtlExecution } from '../domain/v5-etl-executions/model.js';
+import { isPersistentExecution } from '../domain/v5-etl-executions/model.js';
 import { requestedOutputFiles } from '../domain/v5-etl-executions/service.js';
 import { csvBody, outputFilesZip } from './output-files.js';
 
@@ -9,9 +10,9 @@ import { csvBody, outputFilesZip } from './output-files.js';
  * control plane's downloads (the dashboard's links) stream the same bytes with the same headers.
  * The caller has checked that the record is final.
  */
-export function etlOutputFilesResponse(execution: EtlExecution): Response {
+export function etlOutputFilesResponse(execution: AnyEtlExecution): Response {
   const wanted = requestedOutputFiles(execution);
-  return new Response(outputFilesZip(execution.run, wanted), {
+  return new Response(outputFilesZip(execution.run, wanted, isPersistentExecution(execution)), {
     headers: {
       'content-type': 'application/zip',
       'content-disposition': `attachment; filename="${etlOutputFilesName(execution)}"`,
@@ -23,7 +24,7 @@ export function etlOutputFilesResponse(execution: EtlExecution): Response {
 export function v4ErrorFileResponse(v4Import: V4Import): Response {
   return new Response(csvBody(errorFileChunks(v4Import.run)), {
     headers: {
-      'content-type': `text/csv; charset=${v4Import.run.options.spec.format.encoding}`,
+      'content-type': `text/csv; charset=${v4Import.run.spec.format.encoding}`,
       'content-disposition': `attachment; filename="${v4ErrorFileName(v4Import)}"`,
     },
   });
@@ -39,7 +40,7 @@ export function v4ResultFileResponse(v4Import: V4Import): Response {
   });
 }
 
-export const etlOutputFilesName = (execution: EtlExecution) =>
+export const etlOutputFilesName = (execution: AnyEtlExecution) =>
   `etl-execution-${execution.id}-output-files.zip`;
 export const v4ErrorFileName = (v4Import: V4Import) => `import-${v4Import.id}-errors.csv`;
 export const v4ResultFileName = (v4Import: V4Import) => `import-${v4Import.id}-result.zip`;

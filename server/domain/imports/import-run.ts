@@ -3,7 +3,8 @@ import { ManagedStatus } from '../lifecycle/managed-status.js';
 import type { ProgressionPolicy, RecordKind } from '../lifecycle/progression.js';
 import type { Table } from '../tables/table.js';
 import type { ImportCounts, ImportOutcome } from './apply.js';
-import { applyStagedFile } from './apply.js';
+import type { ImportPartInput } from './import-part.js';
+import { EMPTY_COUNTS, ImportPart } from './import-part.js';
 import type { ImportSpec } from './import-spec.js';
 import type { StagedFile } from './staged-file.js';
 
@@ -12,9 +13,12 @@ export type RunFinal = 'SUCCESS' | 'WITH_ERROR' | 'ERROR';
 export interface ImportRunOptions {
   /** Which progression setting drives this run. */
   kind: RecordKind;
-  table: Table;
-  spec: ImportSpec;
-  staged: StagedFile;
+  /** The table, spec and staged file of a one-table run (a V4 import, a one-shot execution)... */
+  table?: Table;
+  spec?: ImportSpec;
+  staged?: StagedFile;
+  /** ...or one part per table entry (an execution of a multi-table ETL), written in this order. */
+  parts?: readonly ImportPartInput[];
   clock: Clock;
   policy: () => ProgressionPolicy;
   /** Set by a fault: finish as a file-level failure with this reason. */
@@ -25,19 +29,22 @@ export interface ImportRunOptions {
 }
 
 /**
- * An upload on its way through PENDING and RUNNING to a final status; the rows are written to the
- * table on leaving RUNNING, so a record's results exist exactly when its status is final.
+ * An upload on its way through PENDING and RUNNING to a final status: one status lifecycle for
+ * one or more parts (a table each). The rows are written on leaving RUNNING, part after part, so
+ * a record's results exist exactly when its status is final. A file-level failure of any part
+ * fails the whole run and nothing is written (a missing required file fails a multi-file ETL).
  * V4 imports and V5 executions wrap one of these and only rename its statuses.
  */
 export class ImportRun {
   readonly status: ManagedStatus<'PENDING' | 'RUNNING', RunFinal>;
+  readonly parts: readonly ImportPart[];
   readonly createdAt: number;
   startedAt: number | null = null;
   endedAt: number | null = null;
-  outcome: ImportOutcome | null = null;
   errorMessage: string | null = null;
 
   constructor(readonly options: ImportRunOptions) {
+    this.parts = partsOf(options).map((input) => new ImportPart(input));
     this.createdAt = options.clock.now();
     this.status = new ManagedStatus({
       steps: ['PENDING', 'RUNNING'],
@@ -54,30 +61,67 @@ export class ImportRun {
     this.status.settle();
   }
 
-  /** The row counts; all zero for a file-level failure or before the final status. */
+  /** The row counts of every part together; all zero for a file-level failure or before the final status. */
   get counts(): ImportCounts {
-    return (
-      this.outcome?.counts ?? { totalRows: 0, createdRows: 0, updatedRows: 0, skippedRows: 0, rowsInError: 0 }
-    );
+    const total = { ...EMPTY_COUNTS };
+    for (const part of this.parts) {
+      for (const key of Object.keys(total) as (keyof ImportCounts)[]) total[key] += part.counts[key];
+    }
+    return total;
+  }
+
+  /** The first part's: what a one-table run wrote. */
+  get outcome(): ImportOutcome | null {
+    return this.#first.outcome;
   }
 
   get staged(): StagedFile {
-    return this.options.staged;
+    return this.#first.staged;
+  }
+
+  get spec(): ImportSpec {
+    return this.#first.spec;
+  }
+
+  get #first(): ImportPart {
+    return this.parts[0] as ImportPart;
   }
 
   #finish(at: number): RunFinal {
-    const { staged, forcedFailure } = this.options;
     if (this.startedAt === null) this.startedAt = at;
-    if (forcedFailure) {
-      this.errorMessage = forcedFailure;
+    const failure = this.#failure();
+    if (failure !== null) {
+      this.errorMessage = failure;
+      for (const part of this.parts) part.errorMessage = this.#partFailure(part, failure);
       return 'ERROR';
     }
-    if (staged.fileError) {
-      this.errorMessage = staged.fileError.message;
-      return 'ERROR';
-    }
-    this.outcome = applyStagedFile(this.options.table, this.options.spec.mode, staged, at);
-    if (!this.options.spec.generateResultFile) staged.fields = null;
-    return this.outcome.counts.rowsInError > 0 ? 'WITH_ERROR' : 'SUCCESS';
+    for (const part of this.parts) part.apply(at);
+    return this.parts.some((part) => part.counts.rowsInError > 0) ? 'WITH_ERROR' : 'SUCCESS';
   }
+
+  /** The reason the whole run fails: a fault, else the first part whose file could not be read. */
+  #failure(): string | null {
+    if (this.options.forcedFailure) return this.options.forcedFailure;
+    const failed = this.parts.find((part) => part.staged.fileError);
+    if (!failed?.staged.fileError) return null;
+    const reason = failed.staged.fileError.message;
+    return failed.label === null ? reason : `${failed.label}: ${reason}`;
+  }
+
+  /** Why a part wrote nothing: its own file-level failure, or the run's (one part: the run's, as is). */
+  #partFailure(part: ImportPart, failure: string): string | null {
+    if (this.parts.length === 1) return failure;
+    if (part.absent) return null;
+    return part.staged.fileError?.message ?? `not imported: ${failure}`;
+  }
+}
+
+function partsOf(options: ImportRunOptions): readonly ImportPartInput[] {
+  if (options.parts) {
+    if (options.parts.length === 0) throw new TypeError('an import run needs at least one part');
+    return options.parts;
+  }
+  const { table, spec, staged } = options;
+  if (!table || !spec || !staged) throw new TypeError('an import run needs table, spec and staged, or parts');
+  return [{ table, spec, staged }];
 }

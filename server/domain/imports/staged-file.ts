@@ -1,4 +1,4 @@
-import type { DataFileInfo, FileLevelError } from '../files/index.js';
+import type { DataFileInfo, FileLevelError, FileLevelErrorCode } from '../files/index.js';
 import type { RowPatch } from '../tables/table.js';
 import type { PlannedColumn } from './plan.js';
 
@@ -29,8 +29,17 @@ export interface StagedFile {
   patches: (RowPatch | null)[];
   fields: string[][] | null;
   faults: RowFault[];
-  fileError: FileLevelError | null;
+  fileError: FileFailure | null;
   info: DataFileInfo;
+}
+
+/**
+ * Why a file failed, as its answers show it. Not the error itself: an Error's unformatted stack
+ * trace keeps the frames' objects alive (a parser and the megabyte of text it was holding).
+ */
+export interface FileFailure {
+  code: FileLevelErrorCode;
+  message: string;
 }
 
 export function emptyStagedFile(info: DataFileInfo, keepFields: boolean): StagedFile {
@@ -47,7 +56,7 @@ export function emptyStagedFile(info: DataFileInfo, keepFields: boolean): Staged
 }
 
 export function failedStagedFile(info: DataFileInfo, error: FileLevelError): StagedFile {
-  return { ...emptyStagedFile(info, false), fileError: error };
+  return { ...emptyStagedFile(info, false), fileError: { code: error.code, message: error.message } };
 }
 
 export function newDataFileInfo(): DataFileInfo {

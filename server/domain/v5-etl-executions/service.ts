@@ -4,10 +4,11 @@ import type { DataSource } from '../imports/data-source.js';
 import type { ImportPlan } from '../imports/plan.js';
 import { invalidDefinition, limitFileBytes, planImport } from '../imports/plan.js';
 import { stageFile } from '../imports/stage.js';
+import type { StagedFile } from '../imports/staged-file.js';
 import { failedStagedFile, newDataFileInfo } from '../imports/staged-file.js';
 import type { Entity, Tenant } from '../tenant.js';
 import { etlImportSpec, parseEtlDefinition } from './definition.js';
-import type { EtlExecution } from './model.js';
+import type { AnyEtlExecution, EtlExecution } from './model.js';
 import { remoteDataSource } from './remote-location.js';
 
 /** A definition checked against its entity and table, before any data byte is read. */
@@ -51,19 +52,45 @@ export function planEtlExecution(
   };
 }
 
-/** Reads the data file (the uploaded part, or the remote location's file) and registers the execution. */
-export async function createEtlExecution(
+/** A data file read and checked against its plan, not registered yet. */
+export interface StagedEtlExecution {
+  prepared: EtlExecutionPlan;
+  dataFile: EtlExecution['dataFile'];
+  staged: StagedFile;
+}
+
+/**
+ * Reads the data file (the uploaded part, or the remote location's file) and checks every row;
+ * nothing is registered: `registerEtlExecution` does that once the request has ended cleanly.
+ */
+export async function stageEtlExecution(
   tenant: Tenant,
   prepared: EtlExecutionPlan,
   upload: DataSource | null,
-  options: { signal?: AbortSignal; forcedFailure?: string | null } = {},
-): Promise<EtlExecution> {
+  options: { signal?: AbortSignal } = {},
+): Promise<StagedEtlExecution> {
   const data = resolveData(tenant, prepared.definition, upload);
   const staged =
     data instanceof Error
       ? failedStagedFile(newDataFileInfo(), data)
       : await stageFile(prepared.plan, data.chunks);
   options.signal?.throwIfAborted();
+  return {
+    prepared,
+    dataFile: {
+      name: data instanceof Error ? null : data.name,
+      source: upload ? 'upload' : 'remoteLocation',
+    },
+    staged,
+  };
+}
+
+/** Registers a staged execution (PENDING) in the entity it was planned for; MOCK_RESET if that entity was replaced since. */
+export function registerEtlExecution(
+  tenant: Tenant,
+  { prepared, dataFile, staged }: StagedEtlExecution,
+  options: { forcedFailure?: string | null } = {},
+): EtlExecution {
   const entity = prepared.target;
   tenant.assertCurrent(entity);
   const execution: EtlExecution = {
@@ -71,10 +98,7 @@ export async function createEtlExecution(
     entity: prepared.entity,
     definition: prepared.definition,
     table: prepared.plan.table,
-    dataFile: {
-      name: data instanceof Error ? null : data.name,
-      source: upload ? 'upload' : 'remoteLocation',
-    },
+    dataFile,
     run: tenant.startRun(entity, {
       kind: 'v5.etlExecution',
       table: prepared.plan.table,
@@ -85,6 +109,16 @@ export async function createEtlExecution(
   };
   entity.etlExecutions.set(execution.id, execution);
   return execution;
+}
+
+/** Stages and registers at once, for callers whose data is already complete (the validator). */
+export async function createEtlExecution(
+  tenant: Tenant,
+  prepared: EtlExecutionPlan,
+  upload: DataSource | null,
+  options: { forcedFailure?: string | null } = {},
+): Promise<EtlExecution> {
+  return registerEtlExecution(tenant, await stageEtlExecution(tenant, prepared, upload), options);
 }
 
 function resolveData(tenant: Tenant, definition: EtlDefinition, upload: DataSource | null) {
@@ -106,7 +140,7 @@ function resolveData(tenant: Tenant, definition: EtlDefinition, upload: DataSour
 }
 
 /** An execution, without counting as a status read. */
-export function findEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+export function findEtlExecution(tenant: Tenant, entityName: string, id: string): AnyEtlExecution {
   const execution = tenant.entity(entityName).etlExecutions.get(id);
   if (!execution) {
     throw new ActitoError('UNKNOWN_EXECUTION', `Entity ${entityName} has no ETL execution ${id}.`);
@@ -116,14 +150,14 @@ export function findEtlExecution(tenant: Tenant, entityName: string, id: string)
 }
 
 /** GET .../etl-executions/{id}: a status read, which may move the execution on. */
-export function getEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+export function getEtlExecution(tenant: Tenant, entityName: string, id: string): AnyEtlExecution {
   const execution = findEtlExecution(tenant, entityName, id);
   execution.run.status.observe();
   return execution;
 }
 
 /** An execution whose results exist, i.e. in a final status; 409 otherwise. */
-export function finishedEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+export function finishedEtlExecution(tenant: Tenant, entityName: string, id: string): AnyEtlExecution {
   const execution = findEtlExecution(tenant, entityName, id);
   if (!execution.run.status.isFinal) {
     throw new ActitoError(
@@ -135,7 +169,7 @@ export function finishedEtlExecution(tenant: Tenant, entityName: string, id: str
 }
 
 /** The files GET .../output-files zips, as the definition asked for them. */
-export function requestedOutputFiles(execution: EtlExecution): { result: boolean; errors: boolean } {
+export function requestedOutputFiles(execution: AnyEtlExecution): { result: boolean; errors: boolean } {
   const { generateResultFile, generateErrorFile } = execution.definition.outputFiles;
   if (!generateResultFile && !generateErrorFile) {
     throw new ActitoError(

@@ -4,15 +4,19 @@ import type {
   RecordFile,
   RecordsQuery,
   RecordsResponse,
+  RecordTable,
 } from '../../../contracts/control-records.js';
 import { isoMoment } from '../../domain/clock.js';
-import { journalDataFile } from '../../domain/control/journal-upload.js';
+import { journalDataFile, persistentEtlExecutionUpload } from '../../domain/control/journal-upload.js';
+import type { ImportPart } from '../../domain/imports/import-part.js';
 import type { ImportRun } from '../../domain/imports/import-run.js';
 import type { Tenant } from '../../domain/tenant.js';
 import type { V4Import } from '../../domain/v4-imports/model.js';
 import { v4Status } from '../../domain/v4-imports/model.js';
-import type { EtlExecution } from '../../domain/v5-etl-executions/model.js';
+import type { AnyEtlExecution } from '../../domain/v5-etl-executions/model.js';
+import { isPersistentExecution } from '../../domain/v5-etl-executions/model.js';
 import { etlOutputFilesName, v4ErrorFileName, v4ResultFileName } from '../download-responses.js';
+import { outputFileEntries } from '../output-files.js';
 
 const moment = (ms: number | null) => (ms === null ? null : isoMoment(ms));
 const segment = encodeURIComponent;
@@ -42,34 +46,52 @@ export function presentRecords(tenant: Tenant, query: z.output<typeof RecordsQue
   };
 }
 
-export function presentEtlRecord(execution: EtlExecution): MockRecord {
+export function presentEtlRecord(execution: AnyEtlExecution): MockRecord {
   const { run } = execution;
-  const { generateResultFile, generateErrorFile } = execution.definition.outputFiles;
+  const persistent = isPersistentExecution(execution);
+  const wanted = {
+    result: execution.definition.outputFiles.generateResultFile,
+    errors: execution.definition.outputFiles.generateErrorFile,
+  };
   const base = `/entities/${segment(execution.entity)}/etl-executions/${segment(execution.id)}/output-files`;
   const files: RecordFile[] =
-    generateResultFile || generateErrorFile
+    wanted.result || wanted.errors
       ? [
           {
             name: 'outputFiles',
             fileName: etlOutputFilesName(execution),
             contentType: 'application/zip',
-            entries: [
-              ...(generateResultFile ? ['result.csv'] : []),
-              ...(generateErrorFile ? ['errors.csv'] : []),
-            ],
+            entries: outputFileEntries(run, wanted, persistent).map((entry) => entry.name),
             href: `/__mock${base}`,
             actitoPath: `/mass-imports/v5${base}`,
             available: run.status.isFinal,
           },
         ]
       : [];
-  return {
-    kind: 'v5.etlExecution',
+  const record = {
+    kind: 'v5.etlExecution' as const,
     status: run.status.status,
-    ...runFields(execution.id, execution.entity, execution.table, run),
-    dataFile: journalDataFile(execution.dataFile.name, execution.dataFile.source, run.staged),
+    ...runFields(execution.id, execution.entity, run),
     files,
     definition: execution.definition,
+  };
+  if (!persistent) {
+    return {
+      ...record,
+      dataFile: journalDataFile(execution.dataFile.name, execution.dataFile.source, run.staged),
+    };
+  }
+  const upload = persistentEtlExecutionUpload(execution);
+  return {
+    ...record,
+    dataFile: upload.dataFile,
+    etlId: execution.etlId,
+    trigger: execution.trigger,
+    tables: run.parts.map((part, index) => ({
+      ...(upload.tables?.[index] as RecordTable),
+      counts: part.outcome ? { ...part.counts } : null,
+      errorMessage: part.errorMessage,
+    })),
   };
 }
 
@@ -91,11 +113,11 @@ export function presentV4Record(v4Import: V4Import): MockRecord {
     actitoPath: `/v4${base}/${suffix}`,
     available: run.status.isFinal,
   });
-  const encoding = run.options.spec.format.encoding;
+  const encoding = run.spec.format.encoding;
   return {
     kind: 'v4.import',
     status: v4Status(run.status.status),
-    ...runFields(v4Import.id, v4Import.entity, v4Import.table, run),
+    ...runFields(v4Import.id, v4Import.entity, run),
     dataFile: journalDataFile(v4Import.dataFile.name, 'upload', run.staged),
     files: [
       file('errorFile', 'errors', v4ErrorFileName(v4Import), `text/csv; charset=${encoding}`, []),
@@ -108,9 +130,10 @@ export function presentV4Record(v4Import: V4Import): MockRecord {
 }
 
 /** What both kinds share: the timeline and the results of the run behind the record. */
-function runFields(id: string, entity: string, table: EtlExecution['table'], run: ImportRun) {
+function runFields(id: string, entity: string, run: ImportRun) {
   const final = run.status.isFinal;
   const due = run.status.dueAt();
+  const table = (run.parts[0] as ImportPart).table;
   return {
     id,
     entity,
@@ -120,7 +143,7 @@ function runFields(id: string, entity: string, table: EtlExecution['table'], run
     startMoment: moment(run.startedAt),
     endMoment: final ? moment(run.endedAt) : null,
     nextMoveMoment: Number.isFinite(due) ? isoMoment(due) : null,
-    counts: run.outcome ? { ...run.outcome.counts } : null,
+    counts: final && run.status.status !== 'ERROR' ? run.counts : null,
     errorMessage: run.errorMessage,
   };
 }

@@ -4,16 +4,17 @@ import { etlExecutionUpload } from '../../domain/control/journal-upload.js';
 import type { EtlExecution } from '../../domain/v5-etl-executions/model.js';
 import type { EtlExecutionPlan } from '../../domain/v5-etl-executions/service.js';
 import {
-  createEtlExecution,
   finishedEtlExecution,
   getEtlExecution,
   planEtlExecution,
+  registerEtlExecution,
+  stageEtlExecution,
 } from '../../domain/v5-etl-executions/service.js';
 import { produces } from '../accept.js';
 import { drainUnreadBody, locationOf } from '../body.js';
 import { etlOutputFilesResponse } from '../download-responses.js';
 import type { MockEnv } from '../env.js';
-import { noteRecordStatus, noteUpload } from '../exchange.js';
+import { noteReceivedParts, noteRecordStatus, noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
 import { presentEtlExecution, presentIntegrationResults } from '../presenters/v5.js';
 
@@ -36,10 +37,17 @@ export function v5EtlExecutionRoutes(): Hono<MockEnv> {
       const target = tenant.entity(entity);
       const execution = await readImportUpload<EtlExecutionPlan, EtlExecution>(
         c.req.raw,
-        { ...V5_PARTS, maxFileBytes: tenant.settings.limits.maxUploadBytes ?? Number.POSITIVE_INFINITY },
+        {
+          ...V5_PARTS,
+          maxFileBytes: tenant.settings.limits.maxUploadBytes ?? Number.POSITIVE_INFINITY,
+          observer: noteReceivedParts(c, V5_PARTS.definition),
+        },
         {
           onDefinition: (definitionJson) => planEtlExecution(tenant, entity, definitionJson, target),
-          onData: (plan, data, signal) => createEtlExecution(tenant, plan, data, { signal }),
+          onData: async (plan, data, signal) => {
+            const staged = await stageEtlExecution(tenant, plan, data, { signal });
+            return () => registerEtlExecution(tenant, staged);
+          },
         },
       );
       noteUpload(c, etlExecutionUpload(execution));

@@ -58,21 +58,12 @@ export const DASHBOARD_SCRIPT = `
     row.appendChild(request);
     const status = element('td', 'status', entry.status);
     if (entry.errorCode) status.appendChild(element('div', 'muted', entry.errorCode));
-    const message = entry.message || entry.errorMessage;
+    const message = entry.errorMessage;
     if (message) status.appendChild(element('div', 'error', message));
     row.appendChild(status);
     row.appendChild(element('td', '', entry.operation || entry.route || '(no route)'));
     row.appendChild(element('td', '', entry.durationMs));
-    const upload = entry.upload;
-    row.appendChild(
-      element(
-        'td',
-        '',
-        upload
-          ? upload.kind + ' ' + upload.id + ' into ' + upload.table.name + ' (' + upload.dataFile.rowCount + ' rows)'
-          : '',
-      ),
-    );
+    row.appendChild(element('td', '', exchangeSummary(entry)));
     const details = element('details');
     details.appendChild(element('summary', '', 'entry'));
     details.appendChild(element('pre', '', JSON.stringify(entry, null, 2)));
@@ -80,6 +71,22 @@ export const DASHBOARD_SCRIPT = `
     cell.appendChild(details);
     row.appendChild(cell);
     return row;
+  }
+
+  /** What the request carried: an accepted upload, a refused one's parts, or a webhook the mock sent. */
+  function exchangeSummary(entry) {
+    const upload = entry.upload;
+    if (upload) {
+      const etl = upload.etlId ? ' (ETL ' + upload.etlId + ')' : '';
+      return upload.kind + ' ' + upload.id + etl + ' into ' + upload.table.name + ' (' + upload.dataFile.rowCount + ' rows)';
+    }
+    const webhook = entry.webhook;
+    if (webhook)
+      return 'webhook ' + webhook.eventType + ' try ' + webhook.attempt + ' to ' + webhook.targetUrl + (webhook.error ? ': ' + webhook.error : '');
+    const received = entry.received;
+    if (received)
+      return 'parts: ' + (received.parts.map((part) => part.name + (part.fileName ? ' (' + part.fileName + ')' : '')).join(', ') || 'none');
+    return '';
   }
 
   function journalQuery() {

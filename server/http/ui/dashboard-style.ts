@@ -23,7 +23,8 @@ code, time, .path { font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-weight: 600; font-size: .8rem; color: #fff; }
 .badge.ok { background: var(--ok); } .badge.warn { background: var(--warn); } .badge.bad { background: var(--bad); } .badge.wait { background: var(--wait); }
 .timeline { margin: 0; padding: 0; list-style: none; white-space: nowrap; }
-.files { margin: 0; padding-left: 1rem; }
+.files, .tables { margin: 0; padding-left: 1rem; }
+.tables { font-size: .85em; }
 .counts { display: grid; grid-template-columns: repeat(5, auto); gap: 0 .75rem; margin: 0; }
 .counts dt { color: var(--muted); font-size: .75rem; white-space: nowrap; } .counts dd { margin: 0; font-weight: 600; font-size: 1rem; }
 .never div, .settings div { display: grid; grid-template-columns: 16rem 1fr; border-top: 1px solid var(--line); padding: .25rem 0; }

@@ -1,4 +1,9 @@
-import type { MockRecord, RecordCounts, RecordFile } from '../../../../contracts/control-records.js';
+import type {
+  MockRecord,
+  RecordCounts,
+  RecordFile,
+  RecordTable,
+} from '../../../../contracts/control-records.js';
 import { presentRecords } from '../../presenters/records.js';
 import { Empty, JsonDetails, Moment, StatusBadge } from '../parts.js';
 import type { UiSection } from '../ui-section.js';
@@ -58,6 +63,11 @@ function RecordRow({ record, tenant }: { record: MockRecord; tenant: string }) {
         <strong>
           {KIND_LABEL[record.kind]} {record.id}
         </strong>
+        {record.kind === 'v5.etlExecution' && record.etlId !== undefined ? (
+          <div class="muted">
+            of ETL {record.etlId}, {record.trigger}
+          </div>
+        ) : null}
         <div class="muted">
           {record.entity} · {record.table.name} (
           {record.table.type === 'PROFILE_TABLE' ? 'profile' : 'custom'} table)
@@ -86,6 +96,7 @@ function RecordRow({ record, tenant }: { record: MockRecord; tenant: string }) {
       </td>
       <td>
         <Counts counts={record.counts} final={record.outcome !== null} />
+        {record.kind === 'v5.etlExecution' && record.tables ? <TableEntries tables={record.tables} /> : null}
       </td>
       <td>
         <div>{record.dataFile.name ?? `(${record.dataFile.source})`}</div>
@@ -113,6 +124,22 @@ function RecordRow({ record, tenant }: { record: MockRecord; tenant: string }) {
         )}
       </td>
     </tr>
+  );
+}
+
+/** Each table entry of a persistent ETL's execution: its file and its own counts. */
+function TableEntries({ tables }: { tables: RecordTable[] }) {
+  return (
+    <ul class="tables">
+      {tables.map((entry) => (
+        <li data-table={entry.table.name}>
+          {entry.table.name} ← {entry.fileName ?? '(no file)'}:{' '}
+          {entry.counts
+            ? `${entry.counts.totalRows} rows, ${entry.counts.createdRows} created, ${entry.counts.updatedRows} updated, ${entry.counts.rowsInError} in error`
+            : (entry.errorMessage ?? 'when final')}
+        </li>
+      ))}
+    </ul>
   );
 }
 
