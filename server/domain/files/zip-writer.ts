@@ -3,6 +3,8 @@ import { Zip, ZipDeflate } from 'fflate';
 export interface ZipEntrySource {
   name: string;
   chunks: () => Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
+  /** The entry's modification time (ms), from the mock clock; fflate would stamp the wall clock. */
+  modified?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ async function* zipChunks(entries: ZipEntrySource[]): AsyncGenerator<Uint8Array>
   };
   for (const entry of entries) {
     const file = new ZipDeflate(entry.name, { level: 6 });
+    if (entry.modified !== undefined) file.mtime = entry.modified;
     zip.add(file);
     for await (const chunk of entry.chunks()) {
       file.push(chunk, false);

@@ -23,7 +23,7 @@ export function controlSettingsRoutes(): Hono<MockEnv> {
   return routes;
 }
 
-function settingsState(tenant: Tenant): MockSettingsState {
+export function settingsState(tenant: Tenant): MockSettingsState {
   return {
     v4Sunset: tenant.settings.v4Sunset,
     limits: { ...tenant.settings.limits },
