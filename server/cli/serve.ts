@@ -59,7 +59,8 @@ export async function serveCommand(env: NodeJS.ProcessEnv, print: (line: string)
     throw new TypeError(`PORT must be 0-65535; got "${env.PORT}"`);
   const host = env.HOST || '127.0.0.1';
   const mock = createActitoMock(optionsFromEnv(env));
-  const server = await startServer(mock, { port, host });
+  // The CLI owns its process: it takes @hono/node-server's fast path (global Request/Response).
+  const server = await startServer(mock, { port, host, overrideGlobalObjects: true });
   print(`actito-mock listening on ${server.url}`);
   print(`  API key: ${mock.core.fixture.apiKeys.join(', ')}`);
   for (const entity of mock.core.fixture.entities) {
