@@ -8,8 +8,12 @@ export function outputFilesZip(
   wanted: { result: boolean; errors: boolean },
 ): ReadableStream<Uint8Array> {
   const entries = [
-    ...(wanted.result ? [{ name: 'result.csv', chunks: () => resultFileChunks(run) }] : []),
-    ...(wanted.errors ? [{ name: 'errors.csv', chunks: () => errorFileChunks(run) }] : []),
+    ...(wanted.result
+      ? [{ name: 'result.csv', chunks: () => resultFileChunks(run), modified: run.endedAt }]
+      : []),
+    ...(wanted.errors
+      ? [{ name: 'errors.csv', chunks: () => errorFileChunks(run), modified: run.endedAt }]
+      : []),
   ];
   return zipStream(entries);
 }
