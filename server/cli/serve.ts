@@ -2,7 +2,7 @@ import { startServer } from '../adapters/node.js';
 import type { Clock } from '../domain/clock.js';
 import { createManualClock } from '../domain/clock.js';
 import { parseProgression } from '../domain/lifecycle/progression.js';
-import { parseLimits, parseV4Sunset } from '../domain/settings.js';
+import { parseLimits, parseRetention, parseV4Sunset } from '../domain/settings.js';
 import type { ActitoMockOptions } from '../mock.js';
 import { createActitoMock } from '../mock.js';
 import { loadFixtureFiles } from './load-fixtures.js';
@@ -22,6 +22,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): ActitoMockOptions {
   if (env.ACTITO_MOCK_V4) options.v4Sunset = fromEnv('ACTITO_MOCK_V4', env.ACTITO_MOCK_V4, parseV4Sunset);
   if (env.ACTITO_MOCK_LIMITS)
     options.limits = fromEnv('ACTITO_MOCK_LIMITS', env.ACTITO_MOCK_LIMITS, parseLimits);
+  if (env.ACTITO_MOCK_RETENTION)
+    options.retention = fromEnv('ACTITO_MOCK_RETENTION', env.ACTITO_MOCK_RETENTION, parseRetention);
   return options;
 }
 
@@ -73,8 +75,10 @@ export async function serveCommand(env: NodeJS.ProcessEnv, print: (line: string)
   print(
     `  progression: ${JSON.stringify(mock.core.tenant().progression['v5.etlExecution'])}; OpenAPI: ${server.url}/openapi.json`,
   );
-  const { v4Sunset, limits } = mock.core.tenant().settings;
-  print(`  V4 imports: ${v4Sunset}; limits: ${JSON.stringify(limits)} (GET/PUT /__mock/settings)`);
+  const { v4Sunset, limits, retention } = mock.core.tenant().settings;
+  print(
+    `  V4 imports: ${v4Sunset}; limits: ${JSON.stringify(limits)}; retention: ${JSON.stringify(retention)} (GET/PUT /__mock/settings)`,
+  );
   const stop = () => {
     void server.close().then(() => process.exit(0));
   };

@@ -13,6 +13,8 @@ import { createIdGenerator, createUuidGenerator } from './ids.js';
 import type { ImportRunOptions } from './imports/import-run.js';
 import { ImportRun } from './imports/import-run.js';
 import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
+import type { RetainedRecord } from './retention.js';
+import { Retention } from './retention.js';
 import { copySettings, initialSettings } from './settings.js';
 import type { V4Import } from './v4-imports/model.js';
 import { V4ImportQuota } from './v4-imports/quota.js';
@@ -61,6 +63,8 @@ export class Tenant {
   readonly journal = new Journal();
   /** What the clients exercised since the last reset. */
   readonly coverage: Coverage;
+  /** Bounds the finished records kept (settings.retention). */
+  readonly retention = new Retention();
   #retired = false;
   /** Import runs not yet final, with the entity they write into. */
   readonly #unsettled = new Map<ImportRun, Entity>();
@@ -94,12 +98,14 @@ export class Tenant {
     const fixture = this.fixture.entities.find((e) => e.name === name);
     if (fixture) this.entities.set(name, new EntityState(name, fixture, this.clock.now()));
     else this.entities.delete(name);
+    this.retention.forgetEntity(name);
   }
 
   /** Replaces (or adds) an entity with these tables and rows; its imports are forgotten. All or nothing. */
   seedEntity(name: string, fixture: EntityFixture): Entity {
     const entity = buildSeededEntity(name, fixture, this.clock.now());
     this.entities.set(name, entity);
+    this.retention.forgetEntity(name);
     return entity;
   }
 
@@ -155,10 +161,17 @@ export class Tenant {
     const moved = new Set<ImportRun>();
     for (;;) {
       const next = this.#nextDue();
-      if (next === null || next.status.dueAt() > now) return moved.size;
+      if (next === null || next.status.dueAt() > now) break;
       next.status.moveIfDue(now);
       moved.add(next);
     }
+    this.retention.enforce(this.settings.retention);
+    return moved.size;
+  }
+
+  /** Registers an import or execution just stored in its entity with retention, which may evict older finished ones. */
+  retain(record: RetainedRecord): void {
+    this.retention.keep(record, this.settings.retention);
   }
 
   /** Moves every record whose own policy is manual one step (due moves first). Returns how many moved. */

@@ -65,6 +65,18 @@ export class ImportRun {
     return this.options.staged;
   }
 
+  /**
+   * About the bytes kept for the result and error files (what retention budgets): the decompressed
+   * file while a result file is wanted, plus the faults the error file lists.
+   */
+  storedBytes(): number {
+    const { staged } = this.options;
+    let bytes = staged.fields ? staged.info.bytes : 0;
+    for (const fault of this.outcome?.faults ?? staged.faults)
+      bytes += 16 + fault.column.length + fault.value.length + fault.message.length;
+    return bytes;
+  }
+
   #finish(at: number): RunFinal {
     const { staged, forcedFailure } = this.options;
     if (this.startedAt === null) this.startedAt = at;
