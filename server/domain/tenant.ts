@@ -169,6 +169,18 @@ export class Tenant {
     return moved.size;
   }
 
+  /**
+   * Settles once no run of this tenant is writing its rows (big files are written in slices):
+   * what the control plane awaits after moving records, so its answer shows them final.
+   */
+  async writesDone(): Promise<void> {
+    for (;;) {
+      const writing = [...this.#unsettled.keys()].flatMap((run) => run.status.finishing ?? []);
+      if (writing.length === 0) return;
+      await Promise.all(writing);
+    }
+  }
+
   /** Registers an import or execution just stored in its entity with retention, which may evict older finished ones. */
   retain(record: RetainedRecord): void {
     this.retention.keep(record, this.settings.retention);

@@ -20,10 +20,10 @@ export function resultFileChunks(run: ImportRun): Iterable<Uint8Array> {
   return gathered(function* () {
     yield encode([...staged.header, ...RESULT_FILE_COLUMNS]);
     if (!outcome) return;
-    const fields = staged.fields ?? [];
+    const { fields } = staged;
     for (let row = 0; row < outcome.statuses.length; row += 1) {
       const status = ROW_STATUSES[outcome.statuses[row] as number] as string;
-      yield encode([...(fields[row] ?? []), status, outcome.messages.get(row) ?? '']);
+      yield encode([...(fields?.row(row) ?? []), status, outcome.messages.get(row) ?? '']);
     }
   });
 }

@@ -1,10 +1,10 @@
 import type { CsvRecord } from '../files/index.js';
 import { FileLevelError, readCsvBatches } from '../files/index.js';
-import type { RowPatch } from '../tables/table.js';
 import type { ImportPlan } from './plan.js';
 import { planColumnsFromHeader } from './plan.js';
 import type { BoundColumn, RowFault, StagedFile } from './staged-file.js';
 import { emptyStagedFile, failedStagedFile, newDataFileInfo } from './staged-file.js';
+import { RawFields, StagedCells } from './staged-rows.js';
 
 /**
  * Streams an uploaded file through decompression, decoding and CSV parsing, checking every mapped
@@ -20,7 +20,7 @@ export async function stageFile(plan: ImportPlan, chunks: AsyncIterable<Uint8Arr
       for (const record of batch) {
         if (staged.header.length === 0) {
           bindHeader(plan, staged, record);
-        } else if (!stageRow(plan, staged, record)) {
+        } else if (!stageRow(staged, record)) {
           ragged += 1;
         }
       }
@@ -48,6 +48,8 @@ function bindHeader(plan: ImportPlan, staged: StagedFile, record: CsvRecord): vo
   });
   const planned = plan.mapped.length > 0 ? plan.mapped : planColumnsFromHeader(plan, record.fields);
   staged.columns = planned.map((column) => bind(column, position, record.fields, plan.read.separator));
+  staged.values = new StagedCells(staged.columns.length);
+  if (staged.keepFields) staged.fields = new RawFields(record.fields.length);
   if (staged.columns.length === 0) {
     throw new FileLevelError(
       'FILE_MISSING_COLUMN',
@@ -75,11 +77,12 @@ function bind(
 }
 
 /** Returns false for a row whose column count differs from the header's. */
-function stageRow(plan: ImportPlan, staged: StagedFile, record: CsvRecord): boolean {
+function stageRow(staged: StagedFile, record: CsvRecord): boolean {
   staged.lines.push(record.line);
   staged.fields?.push(record.fields);
+  const row = staged.values.addRow();
   if (record.fields.length !== staged.header.length) {
-    staged.patches.push(null);
+    staged.faulty.set(row);
     staged.faults.push({
       line: record.line,
       column: '',
@@ -89,24 +92,24 @@ function stageRow(plan: ImportPlan, staged: StagedFile, record: CsvRecord): bool
     });
     return false;
   }
-  staged.patches.push(checkValues(plan, staged, record));
+  const { columns, values, faults } = staged;
+  for (let cell = 0; cell < columns.length; cell += 1) {
+    const fault = checkValue(columns[cell] as BoundColumn, record, values, row, cell);
+    if (fault) {
+      faults.push(fault);
+      staged.faulty.set(row);
+    }
+  }
   return true;
 }
 
-function checkValues(plan: ImportPlan, staged: StagedFile, record: CsvRecord): RowPatch | null {
-  const patch: RowPatch = new Array(plan.table.columns.length);
-  let faulty = false;
-  for (const column of staged.columns) {
-    const fault = checkValue(column, record, patch);
-    if (fault) {
-      staged.faults.push(fault);
-      faulty = true;
-    }
-  }
-  return faulty ? null : patch;
-}
-
-function checkValue(column: BoundColumn, record: CsvRecord, patch: RowPatch): RowFault | null {
+function checkValue(
+  column: BoundColumn,
+  record: CsvRecord,
+  values: StagedFile['values'],
+  row: number,
+  cell: number,
+): RowFault | null {
   let raw = record.fields[column.field] as string;
   if (column.transform) {
     const transformed = column.transform(raw);
@@ -115,7 +118,7 @@ function checkValue(column: BoundColumn, record: CsvRecord, patch: RowPatch): Ro
   }
   const checked = column.check(raw);
   if (!checked.ok) return fault(record.line, column, raw, checked.code, checked.message);
-  patch[column.column] = checked.value;
+  values.set(row, cell, checked.value);
   return null;
 }
 

@@ -1,6 +1,6 @@
 import type { DataFileInfo, FileLevelError } from '../files/index.js';
-import type { RowPatch } from '../tables/table.js';
 import type { PlannedColumn } from './plan.js';
+import { type RawFields, RowFlags, StagedCells } from './staged-rows.js';
 
 /** One faulty value (or row) as the error file shows it. */
 export interface RowFault {
@@ -19,15 +19,21 @@ export interface BoundColumn extends PlannedColumn {
 
 /**
  * An uploaded file read and checked value by value, waiting to be written to its table when the
- * import reaches its final status. Parallel arrays keep per-row overhead low for million-row files.
+ * import reaches its final status. Kept by column in flat blocks (no array per row), so a
+ * million-row file costs little memory and garbage collection.
  */
 export interface StagedFile {
   header: string[];
   columns: BoundColumn[];
-  /** Per data row: its line, its values (null when a value is faulty), its raw fields (only when a result file is wanted). */
+  /** Per data row: its line. */
   lines: number[];
-  patches: (RowPatch | null)[];
-  fields: string[][] | null;
+  /** Per data row, the checked value of each bound column, in `columns` order; freed once written. */
+  values: StagedCells;
+  /** Rows with a faulty value (or the wrong column count): never written. */
+  faulty: RowFlags;
+  /** Per data row, its raw fields: only while a result file is wanted (set once the header is read). */
+  fields: RawFields | null;
+  keepFields: boolean;
   faults: RowFault[];
   fileError: FileLevelError | null;
   info: DataFileInfo;
@@ -38,8 +44,10 @@ export function emptyStagedFile(info: DataFileInfo, keepFields: boolean): Staged
     header: [],
     columns: [],
     lines: [],
-    patches: [],
-    fields: keepFields ? [] : null,
+    values: new StagedCells(0),
+    faulty: new RowFlags(),
+    fields: null,
+    keepFields,
     faults: [],
     fileError: null,
     info,
