@@ -13,7 +13,7 @@ import { COLUMNS } from './profiles-csv.mjs';
  * `node --expose-gc bench/ingest-inprocess.mjs --zip .bench/profiles-1000000-v1-descriptor.zip`
  */
 const { values } = parseArgs({
-  options: { zip: { type: 'string' }, result: { type: 'boolean', default: true } },
+  options: { zip: { type: 'string' }, result: { type: 'string', default: 'true' } },
 });
 const definition = {
   table: { type: 'PROFILE_TABLE', name: 'Profiles' },
@@ -21,7 +21,7 @@ const definition = {
   file: { compression: 'ZIP' },
   format: { separator: ',', enclosing: '"', escaping: '"', endOfLine: '\n', encoding: 'UTF-8' },
   attributesMapping: COLUMNS.map((name) => ({ headerColumn: name, attributeName: name })),
-  outputFiles: { generateResultFile: values.result, generateErrorFile: values.result },
+  outputFiles: { generateResultFile: values.result === 'true', generateErrorFile: values.result === 'true' },
 };
 const heap = () => {
   globalThis.gc?.();

@@ -58,6 +58,11 @@ async function runImport(
 }
 
 const decode = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]).toString('utf8');
+async function decodeAll(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts).toString('utf8');
+}
 
 describe('planImport', () => {
   it('lists every fault of a definition at once, each with its path', () => {
@@ -140,7 +145,7 @@ describe('ImportRun', () => {
       expect.objectContaining({ profileId: 1, emailAddress: 'a@x.com', customerId: 'C1', loyaltyPoints: 3 }),
       expect.objectContaining({ profileId: 2, emailAddress: 'b@x.com', customerId: 'C2', loyaltyPoints: 2 }),
     ]);
-    expect(decode(resultFileChunks(run))).toBe(
+    expect(await decodeAll(resultFileChunks(run))).toBe(
       'mail;id;points;status;errorMessage\na@x.com;C1;1;CREATED;\nb@x.com;C2;2;CREATED;\na@x.com;C1;3;UPDATED;\n',
     );
   });
@@ -175,7 +180,7 @@ describe('ImportRun', () => {
       spec({ mode: 'UPDATE_ONLY', attributesMapping: mapping.slice(1) }),
     );
     expect(updateOnly.outcome?.counts).toMatchObject({ updatedRows: 1, skippedRows: 1 });
-    expect(decode(resultFileChunks(updateOnly))).toContain(
+    expect(await decodeAll(resultFileChunks(updateOnly))).toContain(
       'C9;6;SKIPPED;"no record with customerId ""C9"" exists (mode UPDATE_ONLY)"',
     );
   });

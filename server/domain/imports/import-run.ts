@@ -78,12 +78,12 @@ export class ImportRun {
   }
 
   /**
-   * About the bytes kept for the result and error files (what retention budgets): the decompressed
-   * file while a result file is wanted, plus the faults the error file lists.
+   * About the bytes kept for the result and error files (what retention budgets): the upload kept
+   * while a result file is wanted, plus the faults the error file lists.
    */
   storedBytes(): number {
     const { staged } = this.options;
-    let bytes = staged.fields ? staged.info.bytes : 0;
+    let bytes = staged.source?.heldBytes ?? 0;
     for (const fault of this.outcome?.faults ?? staged.faults)
       bytes += 16 + fault.column.length + fault.value.length + fault.message.length;
     return bytes;
@@ -126,7 +126,7 @@ export class ImportRun {
 
   #finished(writer: StagedFileWriter): RunFinal {
     this.outcome = writer.outcome();
-    if (!this.options.spec.generateResultFile) this.options.staged.fields = null;
+    if (!this.options.spec.generateResultFile) this.options.staged.source = null;
     return this.outcome.counts.rowsInError > 0 ? 'WITH_ERROR' : 'SUCCESS';
   }
 }

@@ -2,9 +2,10 @@ import type { CsvRecord } from '../files/index.js';
 import { FileLevelError, readCsvBatches } from '../files/index.js';
 import type { ImportPlan } from './plan.js';
 import { planColumnsFromHeader } from './plan.js';
+import { RetainedFile } from './retained-file.js';
 import type { BoundColumn, RowFault, StagedFile } from './staged-file.js';
 import { emptyStagedFile, failedStagedFile, newDataFileInfo } from './staged-file.js';
-import { RawFields, StagedCells } from './staged-rows.js';
+import { StagedCells } from './staged-rows.js';
 
 /**
  * Streams an uploaded file through decompression, decoding and CSV parsing, checking every mapped
@@ -13,19 +14,31 @@ import { RawFields, StagedCells } from './staged-rows.js';
  */
 export async function stageFile(plan: ImportPlan, chunks: AsyncIterable<Uint8Array>): Promise<StagedFile> {
   const info = newDataFileInfo();
-  const staged = emptyStagedFile(info, plan.spec.generateResultFile);
+  const staged = emptyStagedFile(info);
+  // The result file is cut from the upload read again: keep its bytes and where its lines start.
+  const retained = plan.spec.generateResultFile ? new RetainedFile(plan.read) : null;
+  const source = retained ? retained.tee(chunks) : chunks;
+  const onFileBytes = retained ? (bytes: Uint8Array) => retained.lines.add(bytes) : undefined;
   let ragged = 0;
+  let previous: CsvRecord | null = null;
   try {
-    for await (const batch of readCsvBatches(chunks, plan.read, info)) {
+    for await (const batch of readCsvBatches(source, plan.read, info, onFileBytes)) {
       for (const record of batch) {
         if (staged.header.length === 0) {
           bindHeader(plan, staged, record);
-        } else if (!stageRow(staged, record)) {
-          ragged += 1;
+          continue;
         }
+        // A row is cut from its one line of the file, unless it spans more (or blank lines follow).
+        if (retained && previous && record.line - previous.line !== 1)
+          staged.keptFields.set(staged.lines.length - 1, previous.fields);
+        if (!stageRow(staged, record)) ragged += 1;
+        previous = record;
       }
     }
+    if (retained && previous) staged.keptFields.set(staged.lines.length - 1, previous.fields);
     checkWholeFile(plan, staged, ragged);
+    retained?.seal();
+    staged.source = retained;
     return staged;
   } catch (error) {
     if (error instanceof FileLevelError) return failedStagedFile(info, error);
@@ -49,7 +62,6 @@ function bindHeader(plan: ImportPlan, staged: StagedFile, record: CsvRecord): vo
   const planned = plan.mapped.length > 0 ? plan.mapped : planColumnsFromHeader(plan, record.fields);
   staged.columns = planned.map((column) => bind(column, position, record.fields, plan.read.separator));
   staged.values = new StagedCells(staged.columns.length);
-  if (staged.keepFields) staged.fields = new RawFields(record.fields.length);
   if (staged.columns.length === 0) {
     throw new FileLevelError(
       'FILE_MISSING_COLUMN',
@@ -79,7 +91,6 @@ function bind(
 /** Returns false for a row whose column count differs from the header's. */
 function stageRow(staged: StagedFile, record: CsvRecord): boolean {
   staged.lines.push(record.line);
-  staged.fields?.push(record.fields);
   const row = staged.values.addRow();
   if (record.fields.length !== staged.header.length) {
     staged.faulty.set(row);

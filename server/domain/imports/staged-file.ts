@@ -1,6 +1,7 @@
 import type { DataFileInfo, FileLevelError } from '../files/index.js';
 import type { PlannedColumn } from './plan.js';
-import { type RawFields, RowFlags, StagedCells } from './staged-rows.js';
+import type { RetainedFile } from './retained-file.js';
+import { RowFlags, StagedCells } from './staged-rows.js';
 
 /** One faulty value (or row) as the error file shows it. */
 export interface RowFault {
@@ -31,23 +32,27 @@ export interface StagedFile {
   values: StagedCells;
   /** Rows with a faulty value (or the wrong column count): never written. */
   faulty: RowFlags;
-  /** Per data row, its raw fields: only while a result file is wanted (set once the header is read). */
-  fields: RawFields | null;
-  keepFields: boolean;
+  /** The upload, kept to cut the result file from: only when one is wanted and the file was read. */
+  source: RetainedFile | null;
+  /**
+   * The fields of the rows whose original line cannot simply be cut from the file (a record over
+   * several lines, one followed by blank lines, the last one): the result file encodes these.
+   */
+  keptFields: Map<number, string[]>;
   faults: RowFault[];
   fileError: FileLevelError | null;
   info: DataFileInfo;
 }
 
-export function emptyStagedFile(info: DataFileInfo, keepFields: boolean): StagedFile {
+export function emptyStagedFile(info: DataFileInfo): StagedFile {
   return {
     header: [],
     columns: [],
     lines: [],
     values: new StagedCells(0),
     faulty: new RowFlags(),
-    fields: null,
-    keepFields,
+    source: null,
+    keptFields: new Map(),
     faults: [],
     fileError: null,
     info,
@@ -55,7 +60,7 @@ export function emptyStagedFile(info: DataFileInfo, keepFields: boolean): Staged
 }
 
 export function failedStagedFile(info: DataFileInfo, error: FileLevelError): StagedFile {
-  return { ...emptyStagedFile(info, false), fileError: error };
+  return { ...emptyStagedFile(info), fileError: error };
 }
 
 export function newDataFileInfo(): DataFileInfo {

@@ -58,29 +58,3 @@ export class RowFlags {
     return (((this.#bits[row >> 3] ?? 0) >> (row & 7)) & 1) === 1;
   }
 }
-
-/**
- * The raw fields of every data row (for the result file): a row with the header's width sits in
- * the cells, a ragged one (more or fewer fields) aside.
- */
-export class RawFields {
-  readonly #cells: StagedCells<string>;
-  readonly #ragged = new Map<number, string[]>();
-
-  constructor(width: number) {
-    this.#cells = new StagedCells<string>(width);
-  }
-
-  push(fields: string[]): void {
-    const row = this.#cells.addRow();
-    if (fields.length !== this.#cells.width) {
-      this.#ragged.set(row, fields);
-      return;
-    }
-    for (let cell = 0; cell < fields.length; cell += 1) this.#cells.set(row, cell, fields[cell] as string);
-  }
-
-  row(row: number): string[] {
-    return this.#ragged.get(row) ?? this.#cells.row(row);
-  }
-}
