@@ -8,7 +8,7 @@ const LF = 10;
  * 8 bytes a line, and two native byte searches per chunk.
  */
 export class LineStarts {
-  #starts = new Float64Array(1024);
+  #starts: Float64Array | Uint32Array = new Float64Array(1024);
   #count = 1;
   #offset = 0;
   /** A CR ended the previous chunk: an LF starting this one completes it. */
@@ -62,6 +62,12 @@ export class LineStarts {
     this.#offset = base + chunk.byteLength;
   }
 
+  /** The file has ended: the index shrinks to its lines (4 bytes each while the file is under 4 GiB). */
+  seal(): void {
+    const starts = this.#starts.subarray(0, this.#count);
+    this.#starts = this.#offset < 2 ** 32 ? Uint32Array.from(starts) : starts.slice();
+  }
+
   /** Memory this index holds, in bytes. */
   get heldBytes(): number {
     return this.#starts.byteLength;
@@ -69,7 +75,7 @@ export class LineStarts {
 
   #push(start: number): void {
     if (this.#count === this.#starts.length) {
-      const wider = new Float64Array(this.#starts.length * 2);
+      const wider = new Float64Array(Math.max(1024, this.#starts.length * 2));
       wider.set(this.#starts);
       this.#starts = wider;
     }

@@ -41,6 +41,7 @@ export class RetainedFile {
 
   /** The upload has ended: the last block shrinks to what it holds. */
   seal(): void {
+    this.lines.seal();
     const last = this.#blocks.at(-1);
     if (last && this.#used < BLOCK_BYTES) {
       this.#blocks[this.#blocks.length - 1] = last.slice(0, this.#used);

@@ -1,5 +1,6 @@
 import type { CsvRecord } from '../files/index.js';
 import { FileLevelError, readCsvBatches } from '../files/index.js';
+import { ownString } from '../tables/column-values.js';
 import type { ImportPlan } from './plan.js';
 import { planColumnsFromHeader } from './plan.js';
 import { RetainedFile } from './retained-file.js';
@@ -39,6 +40,7 @@ export async function stageFile(plan: ImportPlan, chunks: AsyncIterable<Uint8Arr
     checkWholeFile(plan, staged, ragged);
     retained?.seal();
     staged.source = retained;
+    staged.lines = Uint32Array.from(staged.lines);
     return staged;
   } catch (error) {
     if (error instanceof FileLevelError) return failedStagedFile(info, error);
@@ -90,7 +92,7 @@ function bind(
 
 /** Returns false for a row whose column count differs from the header's. */
 function stageRow(staged: StagedFile, record: CsvRecord): boolean {
-  staged.lines.push(record.line);
+  (staged.lines as number[]).push(record.line);
   const row = staged.values.addRow();
   if (record.fields.length !== staged.header.length) {
     staged.faulty.set(row);
@@ -134,7 +136,8 @@ function checkValue(
 }
 
 function fault(line: number, column: BoundColumn, value: string, code: string, message: string): RowFault {
-  return { line, column: column.headerColumn, value, code, message };
+  // Its own copy: a substring would keep the whole decoded chunk it came from alive with the fault.
+  return { line, column: column.headerColumn, value: ownString(value), code, message };
 }
 
 function checkWholeFile(plan: ImportPlan, staged: StagedFile, ragged: number): void {

@@ -26,8 +26,8 @@ export interface BoundColumn extends PlannedColumn {
 export interface StagedFile {
   header: string[];
   columns: BoundColumn[];
-  /** Per data row: its line. */
-  lines: number[];
+  /** Per data row: its line (an array while staging, then packed into 4 bytes a row). */
+  lines: number[] | Uint32Array;
   /** Per data row, the checked value of each bound column, in `columns` order; freed once written. */
   values: StagedCells;
   /** Rows with a faulty value (or the wrong column count): never written. */

@@ -3,6 +3,22 @@ const MAX_DICTIONARY = 0xffff;
 /** Past this many rows, a column whose distinct values exceed a quarter of its rows goes plain. */
 const DICTIONARY_PROBE_ROWS = 4096;
 
+/** V8 shares the characters of a substring of 13 or more with the text it was cut from. */
+const SHARED_SUBSTRING_LENGTH = 13;
+
+/**
+ * A copy of `value` that holds its own characters. A value parsed from an upload is a substring
+ * of the decoded chunk it came from, and would keep that whole chunk alive (a million stored
+ * e-mails kept the whole 100 MB file). Joining two parts makes a new string, which V8 flattens
+ * into fresh characters on first read.
+ */
+export function ownString(value: string): string {
+  if (value.length < SHARED_SUBSTRING_LENGTH) return value;
+  const copy = value.slice(0, 1) + value.slice(1);
+  copy.charCodeAt(0);
+  return copy;
+}
+
 /**
  * The values of one table column, kept compactly: while the column repeats values (a country, a
  * date of birth, a moment, a flag), each row holds a 1- or 2-byte code into a dictionary of the
@@ -30,7 +46,7 @@ export class ColumnValues {
     const row = this.#length;
     this.#length += 1;
     if (this.#plain) {
-      this.#plain.push(value);
+      this.#plain.push(value === null ? null : ownString(value));
       return;
     }
     if (row >= (this.#codes as Uint8Array).length) this.#grow();
@@ -38,7 +54,7 @@ export class ColumnValues {
   }
 
   set(row: number, value: string | null): void {
-    if (this.#plain) this.#plain[row] = value;
+    if (this.#plain) this.#plain[row] = value === null ? null : ownString(value);
     else this.#store(row, value);
   }
 
@@ -46,7 +62,7 @@ export class ColumnValues {
     const code = value === null ? 0 : this.#code(value);
     if (code < 0) {
       this.#toPlain();
-      (this.#plain as (string | null)[])[row] = value;
+      (this.#plain as (string | null)[])[row] = value === null ? null : ownString(value);
       return;
     }
     (this.#codes as Uint8Array)[row] = code;
@@ -61,8 +77,9 @@ export class ColumnValues {
     const code = this.#dictionary.length;
     if (code > MAX_DICTIONARY) return -1;
     if (code > 0xff && this.#codes instanceof Uint8Array) this.#codes = Uint16Array.from(this.#codes);
-    codeOf.set(value, code);
-    this.#dictionary.push(value);
+    const own = ownString(value);
+    codeOf.set(own, code);
+    this.#dictionary.push(own);
     return code;
   }
 

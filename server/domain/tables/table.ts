@@ -10,6 +10,7 @@ import {
   toJsonValue,
 } from '../values/index.js';
 import { ColumnValues } from './column-values.js';
+import { UniqueIndex } from './unique-index.js';
 import { WriteQueue } from './write-queue.js';
 
 /** A stored record: one canonical string (or null) per column, in column order. */
@@ -62,7 +63,7 @@ export class Table {
   /** Unique columns, in declared order: the order in which rows are matched to records. */
   readonly keyColumns: number[];
   readonly #byName = new Map<string, number>();
-  readonly #indexes = new Map<number, Map<string, number>>();
+  readonly #indexes = new Map<number, UniqueIndex>();
   readonly #creationColumn: number;
   readonly #updateColumn: number;
   readonly #profileIdColumn: number | null;
@@ -86,7 +87,9 @@ export class Table {
       this.#byName.set(column.name, index);
     });
     this.keyColumns = keyColumnNames.map((name) => this.#indexOf(name));
-    for (const index of this.keyColumns) this.#indexes.set(index, new Map());
+    for (const index of this.keyColumns) {
+      this.#indexes.set(index, new UniqueIndex((row) => this.value(row, index)));
+    }
     this.#creationColumn = this.#indexOf('creationMoment');
     this.#updateColumn = this.#indexOf('updateMoment');
     this.#profileIdColumn = type === 'PROFILE_TABLE' ? this.#indexOf('profileId') : null;
