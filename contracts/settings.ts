@@ -38,7 +38,7 @@ export const MockRetention = z
       'Finished imports and executions (V4 and V5 together) a tenant keeps with their files; the oldest finished beyond it are evicted and answer 404 RECORD_EVICTED (default 500).',
     ),
     maxStoredFileBytes: limit(
-      'Bytes a tenant keeps for the result and error files of its finished records; past it the oldest finished are evicted (default 1 GiB).',
+      'Bytes a tenant keeps for the result and error files of its finished records; past it the oldest finished are evicted (default 256 MiB).',
     ),
   })
   .meta(

@@ -1,10 +1,13 @@
 import type { MockRetention } from '../../contracts/settings.js';
 import type { RecordKind } from './lifecycle/progression.js';
 
-/** What a tenant keeps by default: the newest 500 finished records, and 1 GiB of their files. */
+/**
+ * What a tenant keeps by default: the newest 500 finished records, and 256 MiB of what their files
+ * are made from (room for the result file of a 100 MB upload).
+ */
 export const DEFAULT_RETENTION: MockRetention = {
   maxFinishedRecords: 500,
-  maxStoredFileBytes: 1024 * 1024 * 1024,
+  maxStoredFileBytes: 256 * 1024 * 1024,
 };
 
 /** Evicted ids remembered (to answer RECORD_EVICTED rather than UNKNOWN_*); older ones are forgotten. */
