@@ -1,6 +1,5 @@
 import { Buffer } from 'node:buffer';
-import { parseCsvRecord } from '../files/csv-line.js';
-import type { LineStarts } from '../files/index.js';
+import { createRecordParser } from '../files/csv-line.js';
 import { createCsvLineEncoder } from '../files/index.js';
 import type { ImportOutcome } from './apply.js';
 import { ROW_STATUSES } from './apply.js';
@@ -12,13 +11,18 @@ export const RESULT_FILE_COLUMNS = ['status', 'errorMessage'] as const;
 
 /** Output is gathered into chunks of this size. */
 const CHUNK_BYTES = 64 * 1024;
+const SPACE = 32;
+
+type Encode = (fields: readonly string[]) => Uint8Array;
 
 /**
  * The result file: each input line, then the row's status and message, in the import's own
  * format. A row's line is copied from the uploaded file, read again, wherever that copy is what
- * encoding its parsed fields would write (no enclosing character, no space at a field's edge, the
- * file's own line break); any other row is parsed again, or taken from its kept fields, and
- * encoded. So the mock keeps no field of a million rows for it, and writes it at copying speed.
+ * encoding its parsed fields would write: the encoder encloses a field only when it holds the
+ * separator, the enclosing character, CR or LF, or starts or ends with a space, so a line with no
+ * enclosing character, no space at a field's edge and the file's own line break reads and writes
+ * alike. Any other row is parsed again (or taken from its kept fields) and encoded. So no field of
+ * a million rows is kept for it, and it is written at copying speed.
  */
 export async function* resultFileChunks(
   spec: ImportSpec,
@@ -26,60 +30,77 @@ export async function* resultFileChunks(
   outcome: ImportOutcome | null,
 ): AsyncGenerator<Uint8Array> {
   const endOfLine = spec.format.endOfLine ?? '\n';
-  const format = { ...spec.format, endOfLine };
-  const encode = createCsvLineEncoder(format);
+  const encode = createCsvLineEncoder({ ...spec.format, endOfLine });
   const out = new ChunkWriter();
   out.write(encode([...staged.header, ...RESULT_FILE_COLUMNS]));
-  if (!outcome || !staged.source) {
+  const source = staged.source;
+  if (!outcome || !source) {
     yield* out.end();
     return;
   }
   const text = textCodec(spec.format.encoding);
   const separator = text.encode(spec.format.separator);
-  const rows = new RowBytes(staged);
-  const copyable = copyCheck(spec, text);
-  const suffixes = new Map<number, Uint8Array>();
-  const declaredBreak = spec.format.endOfLine === undefined ? null : text.encode(spec.format.endOfLine);
-  for (let row = 0; row < outcome.statuses.length; row += 1) {
-    const status = outcome.statuses[row] as number;
-    const message = outcome.messages.get(row) ?? '';
-    const kept = staged.keptFields.get(row);
-    if (kept) {
-      out.write(encode([...kept, ROW_STATUSES[status] as string, message]));
+  const file = new FileWindow(source);
+  const scan = new EdgeScan(spec, text);
+  const suffixes = new Map<string, Uint8Array>();
+  const lines = source.lines;
+  let fileBreak = spec.format.endOfLine === undefined ? null : text.encode(spec.format.endOfLine);
+  let parseRecord: ((record: string) => string[]) | null = null;
+  const { messages, statuses } = outcome;
+  // Kept rows are few: their numbers in order, so other rows need no map lookup.
+  const keptRows = [...staged.keptFields.keys()].sort((a, b) => a - b);
+  let nextKept = 0;
+  for (let row = 0; row < statuses.length; row += 1) {
+    const status = ROW_STATUSES[statuses[row] as number] as string;
+    const message = messages.size === 0 ? '' : (messages.get(row) ?? '');
+    if (keptRows[nextKept] === row) {
+      nextKept += 1;
+      out.write(encode([...(staged.keptFields.get(row) as string[]), status, message]));
     } else {
-      if (!rows.ready(row)) await rows.fill(row);
-      const line = rows.line(row);
-      const fileBreak = declaredBreak ?? rows.fileBreak();
-      if (copyable(line.content) && equalBytes(line.lineBreak, fileBreak)) {
-        out.write(line.content);
-        out.write(separator);
-        out.write(
-          message === ''
-            ? suffixOf(suffixes, status, encode)
-            : encode([ROW_STATUSES[status] as string, message]),
-        );
+      const line = staged.lines[row] as number;
+      const end = lines.start(line + 1);
+      if (!file.has(end)) {
+        await file.fill(end);
+        scan.reset();
+      }
+      // The header line's break is the file's end-of-line, as the reader detected it.
+      fileBreak ??= lineBreakOf(file, lines.start(1), lines.start(2));
+      const start = lines.start(line) - file.base;
+      const stop = end - file.base;
+      const breakLength = breakLengthOf(file.bytes, start, stop);
+      if (
+        sameBreak(file.bytes, stop - breakLength, breakLength, fileBreak) &&
+        scan.clean(file.bytes, start, stop - breakLength)
+      ) {
+        out.copy(file.bytes, start, stop - breakLength);
+        if (message === '') out.write(suffixOf(suffixes, status, separator, encode));
+        else {
+          out.write(separator);
+          out.write(encode([status, message]));
+        }
       } else {
         // As the reader parsed it: its own line break included, cut at the file's end-of-line.
-        const fields = parseCsvRecord(text.decode(Buffer.concat([line.content, line.lineBreak])), {
-          ...spec.format,
-          endOfLine: (text.decode(fileBreak) || endOfLine) as '\n',
-        });
-        out.write(encode([...fields, ROW_STATUSES[status] as string, message]));
+        parseRecord ??= createRecordParser({ ...spec.format, endOfLine: text.decode(fileBreak) as '\n' });
+        const fields = parseRecord(text.decode(file.bytes.subarray(start, stop)));
+        out.write(encode([...fields, status, message]));
       }
+      if (file.consume(end)) scan.reset();
     }
     if (out.hasFull) yield* out.full();
   }
   yield* out.end();
 }
 
+/** The separator, the status and an empty message, encoded once per status. */
 function suffixOf(
-  cache: Map<number, Uint8Array>,
-  status: number,
-  encode: (fields: readonly string[]) => Uint8Array,
+  cache: Map<string, Uint8Array>,
+  status: string,
+  separator: Buffer,
+  encode: Encode,
 ): Uint8Array {
   let suffix = cache.get(status);
   if (!suffix) {
-    suffix = encode([ROW_STATUSES[status] as string, '']);
+    suffix = Buffer.concat([separator, encode([status, ''])]);
     cache.set(status, suffix);
   }
   return suffix;
@@ -98,98 +119,99 @@ function textCodec(encoding: ImportSpec['format']['encoding']): TextCodec {
   };
 }
 
+/** Bytes of the line break ending bytes[start, stop): CRLF, CR, LF, or none (the file's last line). */
+function breakLengthOf(bytes: Buffer, start: number, stop: number): number {
+  const last = bytes[stop - 1];
+  if (stop - start >= 2 && last === 10 && bytes[stop - 2] === 13) return 2;
+  return stop > start && (last === 10 || last === 13) ? 1 : 0;
+}
+
+function lineBreakOf(file: FileWindow, start: number, stop: number): Buffer {
+  const from = start - file.base;
+  const to = stop - file.base;
+  return Buffer.from(file.bytes.subarray(to - breakLengthOf(file.bytes, from, to), to));
+}
+
+function sameBreak(bytes: Buffer, at: number, length: number, expected: Buffer): boolean {
+  if (length !== expected.byteLength) return false;
+  for (let index = 0; index < length; index += 1) if (bytes[at + index] !== expected[index]) return false;
+  return true;
+}
+
 /**
- * Whether a line's bytes are what the encoder would write for its fields: fields are enclosed only
- * when they hold the separator, the enclosing character, CR or LF, or start or end with a space,
- * so a line without enclosing character, CR, LF or space at a field's edge reads and writes alike.
+ * Whether a line's content holds nothing the encoder would write otherwise: no enclosing
+ * character, no space at a field's edge. The searches run over the whole window of the file, once
+ * per occurrence rather than once per row, so clean rows cost a few comparisons each.
  */
-function copyCheck(spec: ImportSpec, text: TextCodec): (line: Buffer) => boolean {
-  const enclosing = text.encode(spec.format.enclosing);
-  const spaceBefore = text.encode(` ${spec.format.separator}`);
-  const spaceAfter = text.encode(`${spec.format.separator} `);
-  return (line) => {
-    if (line.indexOf(enclosing) !== -1 || line.indexOf(13) !== -1 || line.indexOf(10) !== -1) return false;
-    if (line.indexOf(32) === -1) return true;
-    return (
-      line[0] !== 32 &&
-      line[line.byteLength - 1] !== 32 &&
-      line.indexOf(spaceBefore) === -1 &&
-      line.indexOf(spaceAfter) === -1
-    );
-  };
-}
+class EdgeScan {
+  readonly #patterns: Buffer[];
+  readonly #next: number[];
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
-}
-
-/** The file read again, handing out each data row's line (its content and its line break), in order. */
-class RowBytes {
-  readonly #bytes: AsyncIterator<Uint8Array>;
-  readonly #lines: LineStarts;
-  #pending: Buffer = Buffer.alloc(0);
-  /** File offset of `#pending[0]`. */
-  #at = 0;
-  #fileBreak: Buffer | null = null;
-
-  constructor(private readonly staged: StagedFile) {
-    const source = staged.source as RetainedFile;
-    this.#bytes = source.fileBytes();
-    this.#lines = source.lines;
+  constructor(spec: ImportSpec, text: TextCodec) {
+    const { enclosing, separator } = spec.format;
+    this.#patterns = [text.encode(enclosing), text.encode(` ${separator}`), text.encode(`${separator} `)];
+    this.#next = this.#patterns.map(() => -2);
   }
 
-  /** The header line's break: the file's end-of-line, as the reader detected it. */
-  fileBreak(): Buffer {
-    return this.#fileBreak ?? Buffer.alloc(0);
+  /** The window's bytes changed: found positions no longer hold. */
+  reset(): void {
+    this.#next.fill(-2);
   }
 
-  /** Whether row's line is read already. */
-  ready(row: number): boolean {
-    return this.#fileBreak !== null && this.#at + this.#pending.byteLength >= this.#end(row);
-  }
-
-  /** Reads the file on until row's line is in. */
-  async fill(row: number): Promise<void> {
-    if (this.#fileBreak === null) {
-      await this.#readUpTo(this.#lines.start(2));
-      const header = this.#pending.subarray(0, this.#lines.start(2));
-      const length = header.byteLength;
-      const crlf = length >= 2 && header[length - 2] === 13 && header[length - 1] === 10;
-      const last = header[length - 1];
-      const breakLength = crlf ? 2 : last === 10 || last === 13 ? 1 : 0;
-      this.#fileBreak = Buffer.from(header.subarray(length - breakLength));
+  clean(bytes: Buffer, start: number, stop: number): boolean {
+    if (stop > start && (bytes[start] === SPACE || bytes[stop - 1] === SPACE)) return false;
+    for (let index = 0; index < this.#patterns.length; index += 1) {
+      const pattern = this.#patterns[index] as Buffer;
+      let at = this.#next[index] as number;
+      if (at !== -1 && at < start) {
+        // A one-byte pattern (the usual enclosing character) is searched as a number: much cheaper.
+        at =
+          pattern.byteLength === 1
+            ? bytes.indexOf(pattern[0] as number, start)
+            : bytes.indexOf(pattern, start);
+        this.#next[index] = at;
+      }
+      if (at !== -1 && at + pattern.byteLength <= stop) return false;
     }
-    await this.#readUpTo(this.#end(row));
+    return true;
+  }
+}
+
+/** The file read again, front to back: the bytes from `base` on, read as far as asked. */
+class FileWindow {
+  bytes: Buffer = Buffer.alloc(0);
+  /** File offset of `bytes[0]`. */
+  base = 0;
+  readonly #source: AsyncIterator<Uint8Array>;
+  /** The next chunk, asked for ahead: inflating it (on the thread pool) overlaps with the rows. */
+  #ahead: Promise<IteratorResult<Uint8Array>> | null = null;
+
+  constructor(source: RetainedFile) {
+    this.#source = source.fileBytes();
+    this.#ahead = this.#source.next();
   }
 
-  /** Row's line; call once per row, in order, once it is `ready`. */
-  line(row: number): { content: Buffer; lineBreak: Buffer } {
-    const start = this.#lines.start(this.staged.lines[row] as number);
-    const end = this.#end(row);
-    const line = this.#pending.subarray(start - this.#at, end - this.#at);
-    this.#pending = this.#pending.subarray(end - this.#at);
-    this.#at = end;
-    const length = line.byteLength;
-    const last = line[length - 1];
-    const breakLength =
-      length >= 2 && line[length - 2] === 13 && last === 10 ? 2 : last === 10 || last === 13 ? 1 : 0;
-    return {
-      content: line.subarray(0, length - breakLength),
-      lineBreak: line.subarray(length - breakLength),
-    };
+  has(end: number): boolean {
+    return this.base + this.bytes.byteLength >= end;
   }
 
-  #end(row: number): number {
-    return this.#lines.start((this.staged.lines[row] as number) + 1);
-  }
-
-  async #readUpTo(end: number): Promise<void> {
-    while (this.#at + this.#pending.byteLength < end) {
-      const next = await this.#bytes.next();
+  async fill(end: number): Promise<void> {
+    while (!this.has(end) && this.#ahead) {
+      const next = await this.#ahead;
+      this.#ahead = next.done ? null : this.#source.next();
       if (next.done) return;
-      const chunk: Buffer = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
-      this.#pending = this.#pending.byteLength === 0 ? chunk : Buffer.concat([this.#pending, chunk]);
+      const chunk = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
+      this.bytes = this.bytes.byteLength === 0 ? chunk : Buffer.concat([this.bytes, chunk]);
     }
+  }
+
+  /** Bytes before `end` are no longer needed; returns whether they were dropped (positions moved). */
+  consume(end: number): boolean {
+    const drop = end - this.base;
+    if (drop < this.bytes.byteLength / 2) return false;
+    this.bytes = this.bytes.subarray(drop);
+    this.base = end;
+    return true;
   }
 }
 
@@ -198,6 +220,10 @@ class ChunkWriter {
   #buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   #used = 0;
   readonly #ready: Uint8Array[] = [];
+
+  get hasFull(): boolean {
+    return this.#ready.length > 0;
+  }
 
   write(bytes: Uint8Array): void {
     if (this.#used + bytes.byteLength > this.#buffer.byteLength) this.#flush();
@@ -209,12 +235,20 @@ class ChunkWriter {
     this.#used += bytes.byteLength;
   }
 
-  get hasFull(): boolean {
-    return this.#ready.length > 0;
+  /** Writes source[start, stop) without making a view of it. */
+  copy(source: Buffer, start: number, stop: number): void {
+    const length = stop - start;
+    if (this.#used + length > this.#buffer.byteLength) this.#flush();
+    if (length > this.#buffer.byteLength) {
+      this.#ready.push(Buffer.from(source.subarray(start, stop)));
+      return;
+    }
+    source.copy(this.#buffer, this.#used, start, stop);
+    this.#used += length;
   }
 
   *full(): Generator<Uint8Array> {
-    if (this.#ready.length > 0) yield* this.#ready.splice(0);
+    yield* this.#ready.splice(0);
   }
 
   *end(): Generator<Uint8Array> {
