@@ -62,4 +62,6 @@ void outputFilesZip;
 t = performance.now();
 let inflated = 0;
 for await (const chunk of staged.source.fileBytes()) inflated += chunk.byteLength;
-console.log(`re-reading the upload: ${(inflated / 1e6).toFixed(1)} MB in ${(performance.now() - t).toFixed(0)} ms`);
+console.log(
+  `re-reading the upload: ${(inflated / 1e6).toFixed(1)} MB in ${(performance.now() - t).toFixed(0)} ms`,
+);

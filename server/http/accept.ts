@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { ActitoError } from '../domain/errors.js';
+import { requestHeader } from './request-header.js';
 
 /** Whether an Accept header admits `mediaType` (a missing header admits everything; q=0 excludes). */
 export function acceptsMediaType(accept: string | undefined, mediaType: string): boolean {
@@ -32,7 +33,7 @@ export function produces(mediaType: string): MiddlewareHandler {
     return verdict;
   };
   return async function requireAcceptable(c, next) {
-    const accept = c.req.header('accept');
+    const accept = requestHeader(c, 'accept');
     if (!accepts(accept)) {
       throw new ActitoError(
         'NOT_ACCEPTABLE',

@@ -3,6 +3,7 @@ import { ActitoError } from '../domain/errors.js';
 import type { MockCore } from '../domain/mock-core.js';
 import { DEFAULT_TENANT } from '../domain/mock-core.js';
 import type { MockEnv } from './env.js';
+import { requestHeader } from './request-header.js';
 
 export const TENANT_HEADER = 'x-mock-tenant';
 const TENANT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
@@ -10,7 +11,7 @@ const TENANT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
 /** Picks the tenant whose state a request sees (the X-Mock-Tenant header, else the default one), settled. */
 export function tenantFromHeader(core: MockCore): MiddlewareHandler<MockEnv> {
   return async function selectTenant(c, next) {
-    const name = c.req.header(TENANT_HEADER) ?? DEFAULT_TENANT;
+    const name = requestHeader(c, TENANT_HEADER) ?? DEFAULT_TENANT;
     if (!TENANT_NAME.test(name)) {
       throw new ActitoError(
         'INVALID_CONTROL_REQUEST',
