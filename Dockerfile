@@ -19,6 +19,6 @@ COPY --from=build /app/dist ./dist
 COPY fixtures ./fixtures
 USER node
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD ["node", "dist/server/adapters/cli.js", "healthcheck"]
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD ["node", "dist/bundle/cli.js", "healthcheck"]
 # The same command as `npm start`, which the tests start (test/dockerfile.test.ts checks they match).
-CMD ["node", "dist/server/adapters/cli.js"]
+CMD ["node", "dist/bundle/cli.js"]

@@ -94,6 +94,8 @@ export class StagedFileWriter {
       if (result.fault) this.#writeFaults.push({ line, ...result.fault });
     }
     this.#next = end;
+    // Written rows' values go at once: a smaller heap keeps garbage collection pauses short.
+    staged.values.release(end);
     if (this.done) staged.values = new StagedCells(0);
     return this.done;
   }

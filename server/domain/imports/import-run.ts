@@ -14,9 +14,9 @@ export type RunFinal = 'SUCCESS' | 'WITH_ERROR' | 'ERROR';
  * Rows written per step. A file of at most this many rows is written in one synchronous step, as
  * it enters its final status (when its table has no write pending); a bigger one is written a
  * slice at a time, yielding to the event loop between slices, so a million rows never hold other
- * clients for more than one slice (tens of milliseconds).
+ * clients for more than one slice (about 10 ms on the bench's machine).
  */
-export const WRITE_SLICE_ROWS = 8192;
+export const WRITE_SLICE_ROWS = 4096;
 
 export interface ImportRunOptions {
   /** Which progression setting drives this run. */

@@ -32,6 +32,12 @@ export class StagedCells<T extends string | null | undefined = string | null | u
     return (this.#blocks[Math.floor(row / BLOCK_ROWS)] as T[])[(row % BLOCK_ROWS) * this.width + cell] as T;
   }
 
+  /** Frees the blocks holding only rows before `row`: a writer going through them no longer needs them. */
+  release(row: number): void {
+    const done = Math.floor(row / BLOCK_ROWS);
+    for (let block = 0; block < done && block < this.#blocks.length; block += 1) this.#blocks[block] = [];
+  }
+
   /** The cells of one row, as a new array. */
   row(row: number): T[] {
     const block = this.#blocks[Math.floor(row / BLOCK_ROWS)] as T[];
