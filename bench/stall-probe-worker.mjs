@@ -29,7 +29,8 @@ while (!stopping) {
   const counted = phase;
   await ping();
   const ms = performance.now() - started;
-  const stats = (phases[counted] ??= { maxMs: 0, pings: 0 });
+  phases[counted] ??= { maxMs: 0, pings: 0 };
+  const stats = phases[counted];
   stats.pings += 1;
   stats.maxMs = Math.max(stats.maxMs, ms);
   const wait = INTERVAL_MS - (performance.now() - started);

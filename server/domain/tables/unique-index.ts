@@ -16,8 +16,8 @@ export class UniqueIndex {
   /** Slots not EMPTY (live and deleted). */
   #used = 0;
 
-  /** `valueOf(row)` reads the value the column holds for `row`. */
-  constructor(private readonly valueOf: (row: number) => string | null) {}
+  /** `columnValue(row)` reads the value the column holds for `row`. */
+  constructor(private readonly columnValue: (row: number) => string | null) {}
 
   get size(): number {
     return this.#size;
@@ -60,7 +60,7 @@ export class UniqueIndex {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot] as number;
       if (entry === EMPTY) return -1;
-      if (entry !== DELETED && this.#hashes[slot] === hash && this.valueOf(entry - 1) === key) return slot;
+      if (entry !== DELETED && this.#hashes[slot] === hash && this.columnValue(entry - 1) === key) return slot;
     }
   }
 
