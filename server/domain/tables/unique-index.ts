@@ -60,7 +60,8 @@ export class UniqueIndex {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot] as number;
       if (entry === EMPTY) return -1;
-      if (entry !== DELETED && this.#hashes[slot] === hash && this.columnValue(entry - 1) === key) return slot;
+      if (entry !== DELETED && this.#hashes[slot] === hash && this.columnValue(entry - 1) === key)
+        return slot;
     }
   }
 
