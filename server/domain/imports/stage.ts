@@ -1,6 +1,7 @@
 import type { CsvRecord } from '../files/index.js';
 import { FileLevelError, readCsvBatches } from '../files/index.js';
 import { ownString } from '../tables/column-values.js';
+import { yieldToEventLoop } from '../tables/write-queue.js';
 import type { ImportPlan } from './plan.js';
 import { planColumnsFromHeader } from './plan.js';
 import { RetainedFile } from './retained-file.js';
@@ -35,6 +36,8 @@ export async function stageFile(plan: ImportPlan, chunks: AsyncIterable<Uint8Arr
         if (!stageRow(staged, record)) ragged += 1;
         previous = record;
       }
+      // Batches already decompressed follow one another in microtasks: let other clients in.
+      await yieldToEventLoop();
     }
     if (retained && previous) staged.keptFields.set(staged.lines.length - 1, previous.fields);
     checkWholeFile(plan, staged, ragged);
