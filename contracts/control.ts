@@ -36,8 +36,11 @@ export const ProgressionSettings = z
   .meta(control('ProgressionSettings', 'The progression policy of each kind of record.'));
 export type ProgressionSettings = z.infer<typeof ProgressionSettings>;
 
+/** At most 100 years at once: plenty for quotas and expiries, and the clock stays a valid date. */
+export const MAX_ADVANCE_MS = 100 * 365.25 * 24 * 60 * 60 * 1000;
+
 export const AdvanceRequest = z
-  .object({ ms: z.number().int().nonnegative().optional() })
+  .object({ ms: z.number().int().nonnegative().max(MAX_ADVANCE_MS).optional() })
   .meta(
     control(
       'AdvanceRequest',

@@ -47,6 +47,63 @@ export const Escaping = singleChar('escaping').meta(
 );
 export type Escaping = z.output<typeof Escaping>;
 
+/** The three characters of a CSV dialect, as the format object holds them once parsed. */
+interface Dialect {
+  separator: string;
+  enclosing: string;
+  escaping: string;
+}
+
+/**
+ * What a CSV reader can honour, checked on the format object so each fault names its fields: no
+ * line break (it ends records), a separator other than the enclosing character, and none of the
+ * separators the CSV reader reserves (it would fall back to a comma without a word).
+ */
+export function refineDialect(format: Dialect, ctx: z.RefinementCtx): void {
+  for (const key of ['separator', 'enclosing', 'escaping'] as const) {
+    if (format[key] === '\n' || format[key] === '\r') {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${key} cannot be a line break (CR or LF): line breaks end records`,
+      });
+    }
+  }
+  if (format.separator === format.enclosing) {
+    const both = `format.separator and format.enclosing are both ${JSON.stringify(format.separator)}; they must differ`;
+    ctx.addIssue({ code: 'custom', path: ['separator'], message: both });
+    ctx.addIssue({ code: 'custom', path: ['enclosing'], message: both });
+  } else if (format.separator === '"' || format.separator === '\ufeff') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['separator'],
+      message: `separator cannot be ${JSON.stringify(format.separator)}, which the CSV reader reserves; choose another character`,
+    });
+  }
+}
+
+/**
+ * An ISO-8859-1 file cannot hold a character above U+00FF: declared as separator, enclosing or
+ * escaping, it could never occur in the file. `at` is where the format object sits.
+ */
+export function refineDialectEncoding(
+  format: Dialect,
+  encoding: string,
+  ctx: z.RefinementCtx,
+  at: string[] = [],
+): void {
+  if (encoding !== 'ISO-8859-1') return;
+  for (const key of ['separator', 'enclosing', 'escaping'] as const) {
+    if ((format[key].codePointAt(0) ?? 0) > 0xff) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, key],
+        message: `${key} ${JSON.stringify(format[key])} cannot occur in an ISO-8859-1 file; choose a Latin-1 character or declare UTF-8`,
+      });
+    }
+  }
+}
+
 export const ImportMode = z
   .enum(['CREATE_UPDATE', 'CREATE_ONLY', 'UPDATE_ONLY'])
   .meta(fidelity('modelled', 'Import mode; CREATE_UPDATE is confirmed, the other two names are modelled.'));

@@ -8,6 +8,8 @@ import {
   EndOfLine,
   Escaping,
   ImportMode,
+  refineDialect,
+  refineDialectEncoding,
   Separator,
 } from './format.js';
 import { EntityPath } from './paths.js';
@@ -23,11 +25,15 @@ export const V4ImportParameters = z
         enclosing: Enclosing.default('"'),
         escaping: Escaping.default('"'),
       })
-      .loose(),
+      .loose()
+      .superRefine(refineDialect),
     generateResultFile: z.boolean().default(false),
     attributesMapping: z.array(AttributeMapping).default([]),
   })
   .loose()
+  .superRefine((parameters, ctx) =>
+    refineDialectEncoding(parameters.format, parameters.encoding, ctx, ['format']),
+  )
   .meta({
     id: 'V4ImportParameters',
     ...fidelity(

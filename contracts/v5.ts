@@ -8,6 +8,8 @@ import {
   EndOfLine,
   Escaping,
   ImportMode,
+  refineDialect,
+  refineDialectEncoding,
   Separator,
 } from './format.js';
 import { EntityPath } from './paths.js';
@@ -39,6 +41,10 @@ export const EtlFormat = z
     encoding: Encoding.default('UTF-8'),
   })
   .loose()
+  .superRefine((format, ctx) => {
+    refineDialect(format, ctx);
+    refineDialectEncoding(format, format.encoding, ctx);
+  })
   .meta(fidelity('modelled', 'CSV format of the data file, encoding included.'));
 export type EtlFormat = z.output<typeof EtlFormat>;
 

@@ -162,6 +162,29 @@ describe.each(TRANSPORTS)('V4 limits (%s)', (transport) => {
     expect((await client.get(STRUCTURE)).status).toBe(200);
   });
 
+  it('names, in a 429, the in-flight count that caused it, even once those requests have ended', async () => {
+    const { client, control } = await harness.session();
+    const path = '/v4/entity/demo/table/Profiles/import';
+    const held = Array.from({ length: 5 }, () => holdV4Upload(client, parameters, path, harness.send));
+    expect(await untilInFlight(control, 5)).toBe(5);
+    // The refused upload's body is still arriving when the five others finish: its answer waits
+    // for its body, and must still say how many were in flight when it was refused.
+    const refused = holdV4Upload(client, parameters, path, harness.send);
+    expect(await untilInFlight(control, 5)).toBe(5);
+    expect((await Promise.all(held.map((upload) => upload.release()))).map((r) => r.status)).toEqual([
+      201, 201, 201, 201, 201,
+    ]);
+    expect(await untilInFlight(control, 0)).toBe(0);
+    const answer = await refused.release();
+    expect({ status: answer.status, body: await answer.json() }).toMatchObject({
+      status: 429,
+      body: {
+        code: 'TOO_MANY_REQUESTS',
+        message: expect.stringContaining('already has 5 requests in flight'),
+      },
+    });
+  });
+
   it('lets any number of requests through when the concurrency limit is off', async () => {
     const { client, control } = await harness.session();
     await control.updateSettings({ limits: { maxConcurrentRequests: null } });

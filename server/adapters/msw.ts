@@ -17,10 +17,16 @@ export function createActitoHandlers(options: ActitoHandlersOptions = {}): HttpH
   const bases = [...ACTITO_HOSTS, ...(options.baseUrl ? [options.baseUrl.replace(/\/+$/, '')] : [])];
   return bases.map((base) => {
     const basePath = new URL(base).pathname.replace(/\/+$/, '');
-    return http.all(`${base}/*`, ({ request }) =>
+    // A RegExp without groups, not `${base}/*`: msw 2 decodes a wildcard's match with
+    // decodeURIComponent, and a malformed percent-encoding in the path then threw (a 500 of msw's).
+    return http.all(new RegExp(`^${escapeRegExp(base)}/`), ({ request }) =>
       mock.fetch(basePath ? withoutBasePath(request, basePath) : request),
     );
   });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The request as the app expects it, without the base URL's path prefix. */

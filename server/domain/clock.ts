@@ -9,13 +9,20 @@ export interface Clock {
   advance(ms: number): void;
 }
 
+/**
+ * The mock's time stays a day short of the last moment a JavaScript Date can hold
+ * (+275760-09-13), so the times derived from it (token expiries, the quota's next midnight) are
+ * valid dates too.
+ */
+export const LAST_VALID_MOMENT = 8.64e15 - 24 * 60 * 60 * 1000;
+
 /** Follows the wall clock, plus whatever `advance()` added: what `npm start` uses. */
 export function createSystemClock(wallClock: () => number = Date.now): Clock {
   let offset = 0;
   return {
     now: () => wallClock() + offset,
     advance(ms) {
-      offset += assertForward(ms);
+      offset += assertForward(ms, wallClock() + offset);
     },
   };
 }
@@ -24,16 +31,24 @@ export function createSystemClock(wallClock: () => number = Date.now): Clock {
 export function createManualClock(start: number | string | Date = '2026-01-01T09:00:00.000Z'): Clock {
   let current = new Date(start).getTime();
   if (Number.isNaN(current)) throw new TypeError(`invalid clock start: ${String(start)}`);
+  if (current > LAST_VALID_MOMENT)
+    throw new TypeError(`invalid clock start: ${String(start)} is after ${isoMoment(LAST_VALID_MOMENT)}`);
   return {
     now: () => current,
     advance(ms) {
-      current += assertForward(ms);
+      current += assertForward(ms, current);
     },
   };
 }
 
-function assertForward(ms: number): number {
+/** Checked before anything moves: a refused advance leaves the clock where it was. */
+function assertForward(ms: number, now: number): number {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`the clock only moves forward; got ${ms} ms`);
+  if (now + ms > LAST_VALID_MOMENT) {
+    throw new RangeError(
+      `advancing ${ms} ms from ${isoMoment(now)} would move the clock past ${isoMoment(LAST_VALID_MOMENT)}, the latest time the mock can show`,
+    );
+  }
   return ms;
 }
 

@@ -4,7 +4,7 @@ import { chunksSource } from './imports/data-source.js';
 import type { ProgressionPolicy } from './lifecycle/progression.js';
 import { MockCore } from './mock-core.js';
 import type { Tenant } from './tenant.js';
-import { createV4Import, getV4ImportStatus, planV4Import, reserveV4Import } from './v4-imports/service.js';
+import { createV4Import, getV4ImportStatus, planV4Import, resolveV4Import } from './v4-imports/service.js';
 
 const parameters = JSON.stringify({
   mode: 'CREATE_UPDATE',
@@ -20,7 +20,7 @@ function tenantWith(progression: ProgressionPolicy): Tenant {
 }
 
 async function importInto(tenant: Tenant, data: string) {
-  const reserved = reserveV4Import(tenant, 'demo', 'PROFILE_TABLE', 'Profiles');
+  const reserved = resolveV4Import(tenant, 'demo', 'PROFILE_TABLE', 'Profiles');
   const plan = planV4Import(tenant, 'demo', reserved.table, parameters, reserved.entity);
   return createV4Import(tenant, plan, chunksSource('data.csv', [new TextEncoder().encode(data)]));
 }

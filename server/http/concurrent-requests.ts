@@ -16,11 +16,13 @@ export function concurrentRequestLimit(): MiddlewareHandler<MockEnv> {
     const tenant = c.get('tenant');
     const max = tenant.settings.limits.maxConcurrentRequests;
     if (max !== null && tenant.inFlightRequests >= max) {
-      await drainUnreadBody(c.req.raw);
-      throw new ActitoError(
+      // Worded now: the requests in flight may end while this one's body drains.
+      const refusal = new ActitoError(
         'TOO_MANY_REQUESTS',
         `This licence (mock tenant "${tenant.name}") already has ${tenant.inFlightRequests} requests in flight, the most Actito serves at once (${max}); wait for one to finish, then retry.`,
       );
+      await drainUnreadBody(c.req.raw);
+      throw refusal;
     }
     tenant.inFlightRequests += 1;
     try {

@@ -4,12 +4,18 @@ import busboy from 'busboy';
 import { ActitoError } from '../domain/errors.js';
 import type { DataSource } from '../domain/imports/data-source.js';
 import { chunksSource } from '../domain/imports/data-source.js';
+import type { PartNames } from './multipart-errors.js';
+import {
+  BodyWatch,
+  bodyBrokeOff,
+  boundaryOf,
+  contentTypeError,
+  expectedParts,
+  multipartError,
+  tooManyParts,
+} from './multipart-errors.js';
 
-export interface UploadParts {
-  /** Accepted names of the JSON definition part; the first is the one messages name. */
-  definition: readonly [string, ...string[]];
-  /** Accepted names of the data file part. */
-  data: readonly [string, ...string[]];
+export interface UploadParts extends PartNames {
   maxFileBytes: number;
 }
 
@@ -18,13 +24,17 @@ export interface UploadHandlers<Plan, Result> {
   onDefinition(json: string, partName: string): Plan;
   /**
    * Consumes the data file while it is still arriving; `null` when no data part was sent.
-   * `signal` aborts when the upload fails elsewhere (a second data part, a broken body): the
-   * handler must then not register anything.
+   * Resolves to the function that registers the upload, which is called only once the whole
+   * request body has ended cleanly: a body cut short, or never finished, registers nothing.
+   * `signal` aborts when the upload fails elsewhere (a second data part, a broken body).
    */
-  onData(plan: Plan, data: DataSource | null, signal: AbortSignal): Promise<Result>;
+  onData(plan: Plan, data: DataSource | null, signal: AbortSignal): Promise<() => Result>;
 }
 
 const MAX_DEFINITION_BYTES = 1024 * 1024;
+/** Far more parts than an upload needs (a definition and a data file). */
+const MAX_FILE_PARTS = 8;
+const MAX_FIELDS = 16;
 
 /**
  * Reads an import upload with busboy from the Fetch request stream (the same code under the Node
@@ -40,41 +50,40 @@ export function readImportUpload<Plan, Result>(
   if (!/^multipart\/form-data\b/i.test(contentType) || !request.body) {
     throw new ActitoError(
       'INVALID_MULTIPART',
-      `Expected a multipart/form-data body with parts "${parts.definition[0]}" (JSON) and "${parts.data[0]}" (the data file); got ${contentType || 'no Content-Type'}.`,
+      `Expected a multipart/form-data body with ${expectedParts(parts)}; got ${contentType || 'no Content-Type'}.`,
     );
   }
   return new Promise<Result>((resolve, reject) => {
-    const upload = new UploadState(parts, handlers, resolve, reject);
+    const watch = new BodyWatch(boundaryOf(contentType));
+    const readError = (error: unknown) => multipartError(error, watch, parts);
+    const upload = new UploadState(parts, handlers, readError, resolve, reject);
     let parser: busboy.Busboy;
     try {
       parser = busboy({
         headers: { 'content-type': contentType },
-        limits: { fileSize: parts.maxFileBytes, fieldSize: MAX_DEFINITION_BYTES, files: 8, fields: 16 },
+        limits: {
+          fileSize: parts.maxFileBytes,
+          fieldSize: MAX_DEFINITION_BYTES,
+          files: MAX_FILE_PARTS,
+          fields: MAX_FIELDS,
+        },
       });
     } catch (error) {
-      reject(
-        new ActitoError(
-          'INVALID_MULTIPART',
-          `The multipart body cannot be read: ${(error as Error).message}.`,
-        ),
-      );
+      reject(contentTypeError(contentType, error, parts));
       return;
     }
     parser.on('field', (name, value, info) => upload.field(name, value, info.valueTruncated));
     parser.on('file', (name, stream, info) => upload.file(name, stream, info.filename ?? null));
-    parser.on('error', (error) => upload.fail(multipartError(error)));
+    parser.on('error', (error) => upload.fail(readError(error)));
+    // Past these, busboy drops parts without a word: a definition among them would seem missing.
+    parser.on('filesLimit', () => upload.fail(tooManyParts(`${MAX_FILE_PARTS} file parts`, parts)));
+    parser.on('fieldsLimit', () => upload.fail(tooManyParts(`${MAX_FIELDS} fields`, parts)));
     parser.on('close', () => void upload.bodyEnded());
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
-    body.on('error', (error) => upload.fail(multipartError(error)));
+    body.on('data', (chunk: Uint8Array) => watch.see(chunk));
+    body.on('error', (error) => upload.bodyBrokeOff(error));
     body.pipe(parser);
   });
-}
-
-function multipartError(error: unknown): ActitoError {
-  return new ActitoError(
-    'INVALID_MULTIPART',
-    `The multipart body cannot be read: ${(error as Error).message}.`,
-  );
 }
 
 type FileStream = Readable & { truncated?: boolean };
@@ -84,16 +93,20 @@ class UploadState<Plan, Result> {
   #plan: { value: Plan } | null = null;
   #dataSeen = false;
   #buffered: { name: string | null; chunks: Uint8Array[]; size: number } | null = null;
-  #processing: Promise<Result> | null = null;
+  #processing: Promise<() => Result> | null = null;
   #failure: unknown = null;
   #settled = false;
   /** Part readers still running when busboy closes (a definition file, a buffered data part). */
   readonly #readers: Promise<void>[] = [];
+  /** Part streams not yet ended: destroyed when the body breaks off, so their readers end too. */
+  readonly #open = new Set<FileStream>();
   readonly #abort = new AbortController();
 
   constructor(
     private readonly parts: UploadParts,
     private readonly handlers: UploadHandlers<Plan, Result>,
+    /** What a failed read of a part stream says (busboy's error, reworded). */
+    private readonly readError: (error: unknown) => ActitoError,
     private readonly resolve: (result: Result) => void,
     private readonly reject: (error: unknown) => void,
   ) {}
@@ -110,6 +123,12 @@ class UploadState<Plan, Result> {
   }
 
   file(name: string, stream: FileStream, fileName: string | null): void {
+    this.#open.add(stream);
+    stream.once('close', () => this.#open.delete(stream));
+    // busboy fails the part's stream when the body ends inside it; a part nobody reads (skipped,
+    // refused) would otherwise emit 'error' unheard, and an unheard 'error' crashes the process.
+    // Readers get the failure through their own iteration, the upload through busboy's 'error'.
+    stream.on('error', () => {});
     if (this.#failure) {
       stream.resume();
     } else if (this.parts.definition.includes(name)) {
@@ -126,6 +145,12 @@ class UploadState<Plan, Result> {
     this.#failure = error;
     this.#abort.abort();
     this.#finish();
+  }
+
+  /** The request body failed (the client went away): nothing more will come for any part. */
+  bodyBrokeOff(error: unknown): void {
+    this.fail(bodyBrokeOff(error));
+    for (const stream of this.#open) stream.destroy();
   }
 
   async bodyEnded(): Promise<void> {
@@ -170,7 +195,7 @@ class UploadState<Plan, Result> {
         if (size <= MAX_DEFINITION_BYTES) chunks.push(chunk as Buffer);
       }
     } catch (error) {
-      this.fail(multipartError(error));
+      this.fail(this.readError(error));
       return;
     }
     if (size > MAX_DEFINITION_BYTES) {
@@ -201,7 +226,7 @@ class UploadState<Plan, Result> {
     });
     tooLarge.catch(() => {});
     if (this.#plan) {
-      this.#start({ name: fileName, chunks: limitedChunks(stream, tooLarge) }, stream);
+      this.#start({ name: fileName, chunks: limitedChunks(stream, tooLarge, this.readError) }, stream);
     } else {
       this.#readers.push(this.#buffer(stream, fileName, tooLarge));
     }
@@ -210,7 +235,7 @@ class UploadState<Plan, Result> {
   async #buffer(stream: FileStream, fileName: string | null, tooLarge: Promise<never>): Promise<void> {
     const buffered = { name: fileName, chunks: [] as Uint8Array[], size: 0 };
     try {
-      for await (const chunk of limitedChunks(stream, tooLarge)) buffered.chunks.push(chunk);
+      for await (const chunk of limitedChunks(stream, tooLarge, this.readError)) buffered.chunks.push(chunk);
       this.#buffered = buffered;
       if (this.#plan && !this.#processing) this.#start(this.#bufferedSource());
     } catch (error) {
@@ -248,14 +273,33 @@ class UploadState<Plan, Result> {
     const processing = this.#processing;
     if (!processing) return;
     this.#settled = true;
-    processing.then(this.resolve, this.reject);
+    // Only reached once busboy closed, i.e. the request body ended: now the upload may register.
+    processing.then((register) => {
+      if (this.#failure) return this.reject(this.#failure);
+      try {
+        this.resolve(register());
+      } catch (error) {
+        this.reject(error);
+      }
+    }, this.reject);
   }
 }
 
-/** The file stream's chunks, failing with FILE_TOO_LARGE if busboy cut it at the size limit. */
-async function* limitedChunks(stream: FileStream, tooLarge: Promise<never>): AsyncGenerator<Uint8Array> {
+/**
+ * The file stream's chunks, failing with FILE_TOO_LARGE if busboy cut it at the size limit, and
+ * with the reworded busboy error if the part could not be read to its end.
+ */
+async function* limitedChunks(
+  stream: FileStream,
+  tooLarge: Promise<never>,
+  readError: (error: unknown) => ActitoError,
+): AsyncGenerator<Uint8Array> {
   // A reader that stops early (a file-level failure) must not destroy busboy's part stream, which
   // would stall the multipart parser: the rest is drained instead (see #start).
-  for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Uint8Array;
+  try {
+    for await (const chunk of stream.iterator({ destroyOnReturn: false })) yield chunk as Uint8Array;
+  } catch (error) {
+    throw readError(error);
+  }
   if (stream.truncated) await tooLarge;
 }

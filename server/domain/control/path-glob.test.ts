@@ -22,4 +22,23 @@ describe('compilePathGlob', () => {
     expect(compilePathGlob('/**')('/')).toBe(true);
     expect(compilePathGlob('/**/output-files')('/v5/entities/demo/etl-executions/1/output-files')).toBe(true);
   });
+
+  it('matches in time linear in the glob and the path, however many wildcards a glob holds', () => {
+    // As regular expressions, these took a minute and more per request (nested quantifiers).
+    const stars = compilePathGlob(`/${Array(40).fill('**').join('/')}/x`);
+    expect(stars(`/${Array(200).fill('a').join('/')}`)).toBe(false);
+    expect(stars(`/${Array(200).fill('a').join('/')}/x`)).toBe(true);
+    const inSegment = compilePathGlob(`/${'a*'.repeat(50)}b`);
+    expect(inSegment(`/${'a'.repeat(5000)}`)).toBe(false);
+    expect(inSegment(`/${'a'.repeat(5000)}b`)).toBe(true);
+  });
+
+  it('matches a * against the empty string and a ** against no segment', () => {
+    expect(compilePathGlob('/a*/b')('/a/b')).toBe(true);
+    expect(compilePathGlob('/a/**/b')('/a/b')).toBe(true);
+    expect(compilePathGlob('/a/**/b')('/a/x/y/b')).toBe(true);
+    expect(compilePathGlob('/a/**/b')('/a/x/y/c')).toBe(false);
+    expect(compilePathGlob('/*')('/')).toBe(true);
+    expect(compilePathGlob('/a')('/a//')).toBe(false);
+  });
 });

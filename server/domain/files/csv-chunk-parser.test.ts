@@ -31,11 +31,20 @@ it('refuses to wait for a record longer than its limit', () => {
   expect(() => parser.push('678901')).toThrow(FileLevelError);
 });
 
-it('handles a CR file whose line ends turn into CRLF later on', () => {
+it('handles a CR file whose line ends turn into CRLF later on, storing no stray LF', () => {
   const parser = new CsvChunkParser(dialect);
   expect([...parser.push('a\rb\r\nc\r'), ...parser.end()]).toEqual([
     { line: 1, fields: ['a'] },
     { line: 2, fields: ['b'] },
-    { line: 3, fields: ['\nc'] },
+    { line: 3, fields: ['c'] },
+  ]);
+});
+
+it('waits for what follows a CR that ends a chunk before deciding what it ends', () => {
+  const parser = new CsvChunkParser({ ...dialect, endOfLine: '\r' });
+  expect(parser.push('a\rb\r')).toEqual([{ line: 1, fields: ['a'] }]);
+  expect([...parser.push('c\r'), ...parser.end()]).toEqual([
+    { line: 2, fields: ['b'] },
+    { line: 3, fields: ['c'] },
   ]);
 });

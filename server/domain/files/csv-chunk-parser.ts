@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { detectEndOfLine, type EndOfLine, endOfLineAtEnd } from './detect-end-of-line.js';
 import { FileLevelError } from './file-level-error.js';
 import { countLineBreaks } from './line-breaks.js';
+import { hasOtherBreaks, openQuoteAt, scanRecordBreaks } from './record-breaks.js';
 
 export interface CsvDialect {
   separator: string;
@@ -40,7 +41,8 @@ export class CsvChunkParser {
   private pending = '';
   private line = 1;
   private afterCR = false;
-  private parser: Papa.Parser | null = null;
+  private readonly parsers = new Map<EndOfLine, Papa.Parser>();
+  /** The declared end-of-line, else the first record's: papaparse's fast path when a text holds no other. */
   private endOfLine: EndOfLine | undefined;
 
   constructor(
@@ -60,7 +62,8 @@ export class CsvChunkParser {
       this.dialect.escaping,
     );
     const records = this.endOfLine === undefined ? this.wait(input) : this.parse(input, false);
-    if (this.pending.length > this.maxRecordChars) throw this.tooLongError();
+    if (this.pending.length > this.maxRecordChars)
+      throw this.tooLongError(openQuoteAt(this.pending, this.dialect));
     return records;
   }
 
@@ -82,28 +85,69 @@ export class CsvChunkParser {
     return [];
   }
 
-  private parse(input: string, final: boolean): CsvRecord[] {
-    const result = this.papa().parse(input, 0, !final) as PapaResult;
+  private parse(raw: string, final: boolean): CsvRecord[] {
+    const endOfLine = this.endOfLine as EndOfLine;
+    // A text holding only one kind of line break goes to papaparse as it is (the common case);
+    // any other is scanned, its record breaks checked against a declared end-of-line and made LF.
+    const mixed = hasOtherBreaks(raw, endOfLine, final);
+    const input = mixed ? this.recordBreaksAsLf(raw, final) : raw;
+    const result = this.papa(mixed ? '\n' : endOfLine).parse(input, 0, !final) as PapaResult;
     const cursor = final ? input.length : result.meta.cursor;
     const breaks = countLineBreaks(input, 0, cursor, this.afterCR);
     const lines = this.startLines(result.data, breaks, final);
     this.assertNoQuoteError(result, lines);
+    // Only the first record can have begun in what was waiting; the rest fit in one slice.
+    if (input.length > this.maxRecordChars && recordLength(result.data[0]) > this.maxRecordChars) {
+      throw this.tooLongError(-1);
+    }
     this.line += breaks;
     if (cursor > 0) this.afterCR = input.charCodeAt(cursor - 1) === 13;
     this.pending = input.slice(cursor);
     return toRecords(result.data, lines);
   }
 
-  private papa(): Papa.Parser {
-    this.parser ??= new Papa.Parser({
-      delimiter: this.dialect.separator,
-      newline: this.endOfLine,
-      quoteChar: this.dialect.enclosing,
-      escapeChar: this.dialect.escaping,
-      header: false,
-      skipEmptyLines: false,
+  private papa(newline: EndOfLine): Papa.Parser {
+    let parser = this.parsers.get(newline);
+    if (!parser) {
+      parser = new Papa.Parser({
+        delimiter: this.dialect.separator,
+        newline,
+        quoteChar: this.dialect.enclosing,
+        escapeChar: this.dialect.escaping,
+        header: false,
+        skipEmptyLines: false,
+      });
+      this.parsers.set(newline, parser);
+    }
+    return parser;
+  }
+
+  /**
+   * `text` with every record break (a line break outside quoted fields) as LF; values keep
+   * theirs. Undeclared, LF, CRLF and CR end records alike; declared, a record break of another
+   * kind fails the file, naming the line and both endings. A CR ending text with more to come
+   * stays as it is: it may be half a CRLF.
+   */
+  private recordBreaksAsLf(text: string, final: boolean): string {
+    const declared = this.dialect.endOfLine;
+    let out = '';
+    let from = 0;
+    scanRecordBreaks(text, this.dialect, final, (at, kind) => {
+      if (kind === null) return;
+      if (declared !== undefined && kind !== declared) throw this.endOfLineError(text, at, kind, declared);
+      if (kind === '\n') return;
+      out += `${text.slice(from, at)}\n`;
+      from = at + kind.length;
     });
-    return this.parser;
+    return from === 0 ? text : out + text.slice(from);
+  }
+
+  private endOfLineError(text: string, at: number, found: EndOfLine, declared: EndOfLine): FileLevelError {
+    const line = this.line + countLineBreaks(text, 0, at, this.afterCR);
+    return new FileLevelError(
+      'FILE_MALFORMED_CSV',
+      `line ${line} ends with ${EOL_NAMES[found]}, but format.endOfLine is ${EOL_NAMES[declared]}; declare the file's line ending, leave format.endOfLine out (LF and CRLF are then read alike), or enclose values holding line breaks in ${show(this.dialect.enclosing)}`,
+    );
   }
 
   /**
@@ -118,7 +162,7 @@ export class CsvChunkParser {
     let line = this.line;
     for (let index = 0; index < rows.length; index += 1) {
       lines[index] = line;
-      line += consecutive ? 1 : 1 + innerBreaks(rows[index] ?? [], this.endOfLine);
+      line += consecutive ? 1 : 1 + innerBreaks(rows[index] ?? []);
     }
     return lines;
   }
@@ -140,25 +184,42 @@ export class CsvChunkParser {
     );
   }
 
-  private tooLongError(): FileLevelError {
-    const { enclosing } = this.dialect;
+  /**
+   * Names the limit, and suggests the enclosing only when a quoted field is what never ended:
+   * `quote` is where the field still open in the waiting text starts (-1 for none).
+   */
+  private tooLongError(quote: number): FileLevelError {
+    const { enclosing, escaping } = this.dialect;
+    const limit = `${this.maxRecordChars} characters (${this.maxRecordChars / (1 << 20)} MiB), the most one record may hold`;
+    if (quote === -1) {
+      return new FileLevelError(
+        'FILE_MALFORMED_CSV',
+        `line ${this.line}: the record starting here is longer than ${limit}; split the line, or check that the file is a CSV`,
+      );
+    }
+    const line = this.line + countLineBreaks(this.pending, 0, quote, this.afterCR);
     return new FileLevelError(
       'FILE_MALFORMED_CSV',
-      `line ${this.line}: the record starting here is longer than ${this.maxRecordChars} characters, most likely a quoted field that is never closed; check format.enclosing (${show(enclosing)}), format.endOfLine and the enclosing characters inside values`,
+      `line ${line}: a quoted field starting here is not closed within ${limit}; check format.enclosing (${show(enclosing)}) and escape the enclosing characters inside values as ${show(escaping + enclosing)}`,
     );
   }
 }
 
-/**
- * Breaks inside a row's values. A value ending in CR before an LF end-of-line (or starting with LF
- * after a CR end-of-line) holds half of a CRLF that the terminator completes: not a line of its own.
- */
-function innerBreaks(fields: string[], endOfLine: EndOfLine | undefined): number {
+const EOL_NAMES: Record<EndOfLine, string> = { '\n': 'LF (\\n)', '\r\n': 'CRLF (\\r\\n)', '\r': 'CR (\\r)' };
+
+/** Line breaks inside a row's values (only quoted values hold any: record breaks end rows). */
+function innerBreaks(fields: string[]): number {
   let breaks = 0;
   for (const field of fields) breaks += countLineBreaks(field);
-  if (endOfLine === '\n' && fields[fields.length - 1]?.endsWith('\r')) breaks -= 1;
-  if (endOfLine === '\r' && fields[0]?.startsWith('\n')) breaks -= 1;
   return breaks;
+}
+
+/** The characters of a record's values and separators. */
+function recordLength(fields: string[] | undefined): number {
+  if (!fields) return 0;
+  let length = fields.length - 1;
+  for (const field of fields) length += field.length;
+  return length;
 }
 
 /** Rows as records, without blank lines (nothing but spaces, or nothing at all). */

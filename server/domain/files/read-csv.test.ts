@@ -80,11 +80,55 @@ describe('plain CSV', () => {
     expect(lines(found)).toEqual([1, 2, 3]);
   });
 
-  it('uses a declared end-of-line: LF inside a CRLF record is then data', async () => {
-    const found = await records(utf8('a,b\r\n1,x\ny\r\n'), { endOfLine: '\r\n' });
-    expect(fields(found)).toEqual([
-      ['a', 'b'],
-      ['1', 'x\ny'],
+  it.each([1, 2, 3, 5, 64])(
+    'reads LF and CRLF record ends alike when endOfLine is not declared (chunks of %i bytes)',
+    async (size) => {
+      const crlfHeader = await records(utf8('mail,first\r\nann,Ann\nbob,Bob\n'), {}, size);
+      expect(crlfHeader).toEqual([
+        { line: 1, fields: ['mail', 'first'] },
+        { line: 2, fields: ['ann', 'Ann'] },
+        { line: 3, fields: ['bob', 'Bob'] },
+      ]);
+      const lfHeader = await records(utf8('a,b\n1,D\r\n2,E\n3,F\rG,H'), {}, size);
+      expect(lfHeader).toEqual([
+        { line: 1, fields: ['a', 'b'] },
+        { line: 2, fields: ['1', 'D'] },
+        { line: 3, fields: ['2', 'E'] },
+        { line: 4, fields: ['3', 'F'] },
+        { line: 5, fields: ['G', 'H'] },
+      ]);
+    },
+  );
+
+  it.each([
+    ['\n', 'a,b\n1,2\n3,4\r\n5,6\n', 'line 3 ends with CRLF (\\r\\n), but format.endOfLine is LF (\\n)'],
+    ['\r\n', 'a,b\r\n1,x\ny\r\n', 'line 2 ends with LF (\\n), but format.endOfLine is CRLF (\\r\\n)'],
+    ['\r\n', 'a,b\r\n1,2\r', 'line 2 ends with CR (\\r), but format.endOfLine is CRLF (\\r\\n)'],
+    ['\r', 'a,b\r1,2\r\n', 'line 2 ends with CRLF (\\r\\n), but format.endOfLine is CR (\\r)'],
+  ] as const)(
+    'fails a line that contradicts the declared endOfLine %j, naming both',
+    async (endOfLine, text, message) => {
+      for (const size of [2, 64]) {
+        const error = await failure(utf8(text), { endOfLine }, size);
+        expect(error.code).toBe('FILE_MALFORMED_CSV');
+        expect(error.message).toMatch(new RegExp(`^${message.replace(/[()\\]/g, '\\$&')}; `));
+      }
+    },
+  );
+
+  it('keeps line breaks of every kind inside quoted values, declared or not, and counts them', async () => {
+    const declared = await records(utf8('a,b\n1,"x\r\ny"\n2,"z\r"\n'), { endOfLine: '\n' });
+    expect(declared).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', 'x\r\ny'] },
+      { line: 4, fields: ['2', 'z\r'] },
+    ]);
+    const mixed = await records(utf8('a,b\r\n1,"x\r"\r\n2,"y\n"\n3,z'), {}, 3);
+    expect(mixed).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', 'x\r'] },
+      { line: 4, fields: ['2', 'y\n'] },
+      { line: 6, fields: ['3', 'z'] },
     ]);
   });
 
@@ -155,11 +199,25 @@ describe('malformed CSV', () => {
     expect(error.message).toMatch(/^line 3: a quoted field has text after its closing/);
   });
 
-  it('stops at a record of over a million characters instead of buffering the rest', async () => {
-    const text = `a,b\n1,"${'x'.repeat(1_100_000)}\n2,3\n`;
+  it('stops at a quoted field of over a million characters instead of buffering the rest', async () => {
+    const text = `a,b\n1,2\n1,"${'x'.repeat(1_100_000)}\n2,3\n`;
     const error = await failure(utf8(text));
     expect(error.code).toBe('FILE_MALFORMED_CSV');
-    expect(error.message).toMatch(/^line 2: the record starting here is longer than 1048576 characters/);
+    expect(error.message).toBe(
+      `line 3: a quoted field starting here is not closed within 1048576 characters (1 MiB), the most one record may hold; check format.enclosing ('"') and escape the enclosing characters inside values as '""'`,
+    );
+  });
+
+  it('names the record limit, and no quote, for a line of over a million characters', async () => {
+    const error = await failure(utf8(`a,b\n${'x'.repeat(1_100_000)}\n2,3\n`));
+    expect(error.message).toBe(
+      'line 2: the record starting here is longer than 1048576 characters (1 MiB), the most one record may hold; split the line, or check that the file is a CSV',
+    );
+  });
+
+  it('names the line a quoted field opens on, lines into its record', async () => {
+    const error = await failure(utf8(`a,b\n1,"x\ny"\n2,"${'x\n'.repeat(600_000)}`));
+    expect(error.message).toMatch(/^line 4: a quoted field starting here is not closed/);
   });
 });
 
@@ -244,6 +302,39 @@ describe('ZIP archives', () => {
     const error = await failure(zipSync({ 'a.csv': csv, 'b.csv': csv, 'c.txt': csv }));
     expect(error.code).toBe('FILE_ARCHIVE_ENTRIES');
     expect(error.message).toContain("holds 3 files ('a.csv', 'b.csv', 'c.txt')");
+  });
+
+  it('says an entry is itself an archive, rather than blaming its encoding', async () => {
+    const inner = zipSync({ 'data.csv': csv });
+    const zipped = await failure(zipSync({ 'inner.zip': inner }));
+    expect(zipped).toMatchObject({
+      code: 'FILE_ARCHIVE_ENTRIES',
+      message: expect.stringMatching(/^the ZIP entry 'inner.zip' is itself a ZIP archive, not a CSV file;/),
+    });
+    const gzipped = await failure(new Uint8Array(gzipSync(inner)));
+    expect(gzipped.message).toMatch(/^the GZIP file holds a ZIP archive, not a CSV file;/);
+  });
+
+  it("gives the archive's own fault, not the garbage it led the CSV reader into", async () => {
+    // A stored Zip64 entry claiming 2^40 bytes in a 185-byte archive: its central directory
+    // follows the two CSV lines, and would read as invalid UTF-8 on line 3.
+    const archive = Buffer.from(
+      '504b03042d00000000000000000000000000ffffffffffffffff08001400646174612e637376010010000000000000010000000000000001' +
+        '00006d61696c3b66697273740a616e6e406578616d706c652e636f6d3b416e6e0a504b01022d002d0000000000000000000000000' +
+        '0ffffffffffffffff080014000000000000000000000000000000646174612e637376010010000000000000010000000000000001' +
+        '0000504b050600000000010001004a000000590000000000',
+      'hex',
+    );
+    expect(await failure(new Uint8Array(archive), {}, 7)).toMatchObject({
+      code: 'FILE_CORRUPTED_ARCHIVE',
+      message:
+        "the ZIP archive is truncated or its header is wrong: the stored entry 'data.csv' claims 1099511627776 bytes, but the archive ends after 127 of them; re-create the ZIP and upload it again",
+    });
+  });
+
+  it('keeps a content error when the archive itself is sound', async () => {
+    const error = await failure(zipSync({ 'a.csv': Buffer.from('id,name\n1,\xff\n', 'latin1') }));
+    expect(error).toMatchObject({ code: 'FILE_ENCODING', message: expect.stringMatching(/^line 2: /) });
   });
 
   it('rejects an archive with no file at all, or only folders', async () => {

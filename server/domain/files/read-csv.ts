@@ -5,7 +5,7 @@ import { CsvChunkParser, type CsvRecord } from './csv-chunk-parser.js';
 import { FileLevelError } from './file-level-error.js';
 import { gunzipBytes } from './gunzip-bytes.js';
 import { peekBytes } from './peek-bytes.js';
-import { type Compression, resolveCompression, SNIFF_BYTES } from './sniff-compression.js';
+import { type Compression, resolveCompression, SNIFF_BYTES, sniffCompression } from './sniff-compression.js';
 import { guardSource, SourceFailure } from './source-failure.js';
 import { createChunkDecoder, InvalidBytesError } from './text-decoder.js';
 import { unzipSingleEntry } from './unzip-single-entry.js';
@@ -62,7 +62,7 @@ export async function* readCsvBatches(
   const input = source[Symbol.asyncIterator]();
   try {
     const bytes = await fileBytes(input, format, info);
-    yield* parseBatches(onFileBytes ? tapped(bytes, onFileBytes) : bytes, format);
+    yield* parseBatches(onFileBytes ? tapped(bytes, onFileBytes) : bytes, format, info);
   } catch (error) {
     throw toFileLevelError(error);
   } finally {
@@ -126,7 +126,29 @@ async function fileBytes(
   const limited = limitBytes(decompressed, format.maxBytes, (bytes) => {
     info.bytes += bytes;
   });
-  return applyBomPolicy(limited, format.bom);
+  const content = info.compression === 'NONE' ? limited : await refuseNestedArchive(limited, info);
+  return applyBomPolicy(content, format.bom);
+}
+
+/**
+ * An archive inside the archive (a zipped zip, a gzipped zip) is not read: say so, rather than
+ * let its bytes fail the decoding as if the CSV were in another encoding.
+ */
+async function refuseNestedArchive(
+  bytes: AsyncGenerator<Uint8Array>,
+  info: DataFileInfo,
+): Promise<AsyncGenerator<Uint8Array>> {
+  const { head, all } = await peekBytes(bytes, SNIFF_BYTES);
+  const inner = sniffCompression(head);
+  if (inner === 'NONE') return all;
+  const what =
+    info.compression === 'ZIP'
+      ? `the ZIP entry '${info.entryName}' is itself a ${inner} archive`
+      : `the GZIP file holds a ${inner} archive`;
+  throw new FileLevelError(
+    'FILE_ARCHIVE_ENTRIES',
+    `${what}, not a CSV file; compress the CSV file itself (an archive inside an archive is not read)`,
+  );
 }
 
 /**
@@ -136,16 +158,23 @@ async function fileBytes(
 const PARSE_SLICE = 256 * 1024;
 
 async function* parseBatches(
-  bytes: AsyncIterable<Uint8Array>,
+  bytes: AsyncGenerator<Uint8Array>,
   format: ReadFormat,
+  info: DataFileInfo,
 ): AsyncGenerator<CsvRecord[]> {
   const decoder = createChunkDecoder(format.encoding);
   const parser = new CsvChunkParser(format);
   let anyRecord = false;
-  for await (const chunk of bytes) {
+  for (let step = await bytes.next(); !step.done; step = await bytes.next()) {
+    const chunk = step.value;
     for (let at = 0; at < chunk.byteLength; at += PARSE_SLICE) {
       const slice = chunk.subarray(at, at + PARSE_SLICE);
-      const records = parser.push(decode(parser, () => decoder.decode(slice)));
+      let records: CsvRecord[];
+      try {
+        records = parser.push(decode(parser, () => decoder.decode(slice)));
+      } catch (error) {
+        throw info.compression === 'NONE' ? error : ((await archiveFaultAhead(bytes)) ?? error);
+      }
       anyRecord ||= records.length > 0;
       if (records.length > 0) yield records;
     }
@@ -154,6 +183,33 @@ async function* parseBatches(
   anyRecord ||= last.length > 0;
   if (last.length > 0) yield last;
   if (!anyRecord) throw emptyFileError();
+}
+
+/**
+ * How far past a content error an archive is read on, looking for a fault of its own: enough for
+ * a truncated archive or a header that lies about a size to show, bounded so a real content error
+ * in a large file costs little.
+ */
+const ARCHIVE_LOOKAHEAD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads the archive on (without parsing) after the CSV failed: when the archive is damaged or
+ * truncated, garbage content is only its consequence, and the archive's fault is the reason to give.
+ */
+async function archiveFaultAhead(bytes: AsyncGenerator<Uint8Array>): Promise<FileLevelError | null> {
+  let read = 0;
+  try {
+    for (
+      let step = await bytes.next();
+      !step.done && read < ARCHIVE_LOOKAHEAD_BYTES;
+      step = await bytes.next()
+    ) {
+      read += step.value.byteLength;
+    }
+  } catch (error) {
+    if (error instanceof FileLevelError && error.code === 'FILE_CORRUPTED_ARCHIVE') return error;
+  }
+  return null;
 }
 
 /** Runs one decoding step, turning undecodable bytes into an error that names their line. */

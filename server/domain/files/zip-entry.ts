@@ -29,7 +29,7 @@ export async function* readEntry(
     const compressedSize = header.hasDataDescriptor ? undefined : header.compressedSize;
     totals = yield* inflateEntry(reader, header.name, { slice, compressedSize });
   } else if (header.method === STORED) {
-    totals = yield* copyStored(reader, await storedSize(reader, header));
+    totals = yield* copyStored(reader, header.name, await storedSize(reader, header));
   } else {
     throw zipErrors.unsupportedMethod(header.name, header.method);
   }
@@ -58,11 +58,15 @@ async function storedSize(reader: ByteReader, header: LocalFileHeader): Promise<
   throw zipErrors.storedWithoutSize(header.name);
 }
 
-async function* copyStored(reader: ByteReader, size: number): AsyncGenerator<Uint8Array, EntryTotals> {
+async function* copyStored(
+  reader: ByteReader,
+  name: string,
+  size: number,
+): AsyncGenerator<Uint8Array, EntryTotals> {
   const totals: EntryTotals = { crc: 0, compressedSize: size, size };
   for (let left = size; left > 0; ) {
     const bytes = await reader.next(left);
-    if (!bytes) throw zipErrors.truncated();
+    if (!bytes) throw zipErrors.storedTruncated(name, size, size - left);
     left -= bytes.byteLength;
     totals.crc = crc32(bytes, totals.crc);
     yield bytes;

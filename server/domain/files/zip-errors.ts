@@ -7,6 +7,11 @@ export const zipErrors = {
       'FILE_CORRUPTED_ARCHIVE',
       'the ZIP archive is truncated (its end is missing); upload the complete file again',
     ),
+  storedTruncated: (name: string, size: number, found: number) =>
+    new FileLevelError(
+      'FILE_CORRUPTED_ARCHIVE',
+      `the ZIP archive is truncated or its header is wrong: the stored entry '${name}' claims ${size} bytes, but the archive ends after ${found} of them; re-create the ZIP and upload it again`,
+    ),
   damaged: (reason: string) =>
     new FileLevelError(
       'FILE_CORRUPTED_ARCHIVE',

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ActitoError } from '../errors.js';
+import { jsonDepthFault } from '../json-depth.js';
 import { invalidDefinition } from './plan.js';
 import { zodDetails } from './zod-details.js';
 
@@ -7,7 +8,8 @@ import { zodDetails } from './zod-details.js';
 export function parseJsonPart<S extends z.ZodType>(json: string, part: string, schema: S): z.output<S> {
   let raw: unknown;
   try {
-    raw = JSON.parse(json);
+    // RFC 8259 lets a parser ignore a byte order mark, which Windows editors write.
+    raw = JSON.parse(json.startsWith('\ufeff') ? json.slice(1) : json);
   } catch (error) {
     throw new ActitoError(
       'INVALID_DEFINITION',
@@ -20,6 +22,9 @@ export function parseJsonPart<S extends z.ZodType>(json: string, part: string, s
 
 /** Already-parsed JSON checked against its contract. */
 export function checkJsonPart<S extends z.ZodType>(raw: unknown, part: string, schema: S): z.output<S> {
+  // Unknown keys are kept and echoed (GET .../etl-executions/{id}, the journal): bound them first.
+  const tooDeep = jsonDepthFault(raw, part);
+  if (tooDeep) throw invalidDefinition([tooDeep]);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalidDefinition(zodDetails(part, parsed.error));
   return parsed.data;

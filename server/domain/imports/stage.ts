@@ -83,7 +83,7 @@ function bind(
 ): BoundColumn {
   const field = position.get(column.headerColumn);
   if (field === undefined) {
-    const found = header.map((name) => `"${name}"`).join(', ');
+    const found = listSome(header.map((name) => `"${name}"`));
     const hint = header.length === 1 ? `; is format.separator ("${separator}") the file's separator?` : '';
     throw new FileLevelError(
       'FILE_MISSING_COLUMN',
@@ -91,6 +91,12 @@ function bind(
     );
   }
   return { ...column, field };
+}
+
+/** The first few of a list, and how many more: a header may have thousands of columns. */
+function listSome(items: string[], shown = 20): string {
+  const more = items.length - shown;
+  return more > 0 ? `${items.slice(0, shown).join(', ')} and ${more} more` : items.join(', ');
 }
 
 /** Returns false for a row whose column count differs from the header's. */

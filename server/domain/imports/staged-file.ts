@@ -1,4 +1,4 @@
-import type { DataFileInfo, FileLevelError } from '../files/index.js';
+import type { DataFileInfo, FileLevelError, FileLevelErrorCode } from '../files/index.js';
 import type { PlannedColumn } from './plan.js';
 import type { RetainedFile } from './retained-file.js';
 import { RowFlags, StagedCells } from './staged-rows.js';
@@ -40,8 +40,17 @@ export interface StagedFile {
    */
   keptFields: Map<number, string[]>;
   faults: RowFault[];
-  fileError: FileLevelError | null;
+  fileError: FileFailure | null;
   info: DataFileInfo;
+}
+
+/**
+ * Why a file failed, as its answers show it. Not the error itself: an Error's unformatted stack
+ * trace keeps the frames' objects alive (a parser and the megabyte of text it was holding).
+ */
+export interface FileFailure {
+  code: FileLevelErrorCode;
+  message: string;
 }
 
 export function emptyStagedFile(info: DataFileInfo): StagedFile {
@@ -60,7 +69,7 @@ export function emptyStagedFile(info: DataFileInfo): StagedFile {
 }
 
 export function failedStagedFile(info: DataFileInfo, error: FileLevelError): StagedFile {
-  return { ...emptyStagedFile(info), fileError: error };
+  return { ...emptyStagedFile(info), fileError: { code: error.code, message: error.message } };
 }
 
 export function newDataFileInfo(): DataFileInfo {

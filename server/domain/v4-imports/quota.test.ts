@@ -18,14 +18,14 @@ describe('V4ImportQuota', () => {
     const quota = new V4ImportQuota();
     const profiles = table();
     const other = table();
-    quota.reserve('demo', profiles, AT, 2);
-    quota.reserve('demo', profiles, AT, 2);
-    quota.reserve('demo', other, AT, 2);
-    expect(() => quota.reserve('demo', profiles, AT, 2)).toThrow(ActitoError);
-    expect(() => quota.reserve('demo', profiles, AT, 2)).toThrow(
+    quota.take('demo', profiles, AT, 2);
+    quota.take('demo', profiles, AT, 2);
+    quota.take('demo', other, AT, 2);
+    expect(() => quota.take('demo', profiles, AT, 2)).toThrow(ActitoError);
+    expect(() => quota.assertAvailable('demo', profiles, AT, 2)).toThrow(
       'Table Profiles of entity demo already had 2 V4 import creations on 2026-03-02 (UTC), the most allowed per table per day; the quota resets at 2026-03-03T00:00:00.000Z (in 1 h).',
     );
-    expect(() => quota.reserve('demo', profiles, AT + 1000, 2)).not.toThrow();
+    expect(() => quota.take('demo', profiles, AT + 1000, 2)).not.toThrow();
     expect(quota.usage(AT + 1000, new Set([profiles, other]))).toEqual([
       {
         entity: 'demo',
@@ -37,13 +37,15 @@ describe('V4ImportQuota', () => {
     ]);
   });
 
-  it('gives a creation back when the upload is refused, and never counts with no limit', () => {
+  it('uses nothing when only checked, and never counts with no limit', () => {
     const quota = new V4ImportQuota();
     const profiles = table();
-    const release = quota.reserve('demo', profiles, AT, 1);
-    release();
-    expect(() => quota.reserve('demo', profiles, AT, 1)).not.toThrow();
-    quota.reserve('demo', profiles, AT, null);
+    quota.assertAvailable('demo', profiles, AT, 1);
+    quota.assertAvailable('demo', profiles, AT, 1);
+    expect(quota.usage(AT, new Set([profiles]))).toEqual([]);
+    quota.take('demo', profiles, AT, 1);
+    expect(() => quota.take('demo', profiles, AT, 1)).toThrow(/already had 1 V4 import creation /);
+    quota.take('demo', profiles, AT, null);
     expect(quota.usage(AT, new Set([profiles]))).toMatchObject([{ importsCreated: 1 }]);
     expect(quota.usage(AT, new Set())).toEqual([]);
   });

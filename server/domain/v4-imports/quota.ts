@@ -20,23 +20,30 @@ export class V4ImportQuota {
   readonly #counts = new Map<Table, DayCount>();
 
   /**
-   * Takes one creation from the table's quota of the day, or throws QUOTA_EXCEEDED naming the table
-   * and when the quota resets. Returns a function that gives it back (the upload was refused).
+   * Refuses with QUOTA_EXCEEDED, naming the table and when the quota resets, when the table's
+   * creations of the day are spent. Checked as an upload begins, so a refused client need not
+   * send its whole file; `take` counts the creation once the upload is registered.
    */
-  reserve(entity: string, table: Table, now: number, max: number | null): () => void {
-    if (max === null) return () => {};
+  assertAvailable(entity: string, table: Table, now: number, max: number | null): void {
+    if (max === null) return;
+    const day = utcDay(now);
+    const current = this.#counts.get(table);
+    if (current && current.day === day && current.count >= max) {
+      throw quotaExceeded(entity, table, day, max, now);
+    }
+  }
+
+  /** Counts one creation of the day; QUOTA_EXCEEDED when uploads registered meanwhile spent the quota. */
+  take(entity: string, table: Table, now: number, max: number | null): void {
+    this.assertAvailable(entity, table, now, max);
+    if (max === null) return;
     const day = utcDay(now);
     let current = this.#counts.get(table);
     if (!current || current.day !== day) {
       current = { entity, table, day, count: 0 };
       this.#counts.set(table, current);
     }
-    if (current.count >= max) throw quotaExceeded(entity, table, day, max, now);
     current.count += 1;
-    const reserved = current;
-    return () => {
-      reserved.count = Math.max(0, reserved.count - 1);
-    };
   }
 
   /**

@@ -9,7 +9,7 @@ import {
   getV4ImportResultFile,
   getV4ImportStatus,
   planV4Import,
-  reserveV4Import,
+  resolveV4Import,
 } from './service.js';
 
 const parameters = JSON.stringify({
@@ -19,8 +19,8 @@ const parameters = JSON.stringify({
 });
 
 async function importInto(tenant: Tenant, data: string) {
-  const reserved = reserveV4Import(tenant, 'demo', 'PROFILE_TABLE', 'Profiles');
-  const plan = planV4Import(tenant, 'demo', reserved.table, parameters, reserved.entity);
+  const target = resolveV4Import(tenant, 'demo', 'PROFILE_TABLE', 'Profiles');
+  const plan = planV4Import(tenant, 'demo', target.table, parameters, target.entity);
   return createV4Import(tenant, plan, chunksSource('data.csv', [new TextEncoder().encode(data)]));
 }
 

@@ -6,6 +6,7 @@ import type { ImportPlan } from '../imports/plan.js';
 import { limitFileBytes, planImport } from '../imports/plan.js';
 import { recordEvicted } from '../imports/record-evicted.js';
 import { stageFile } from '../imports/stage.js';
+import type { StagedFile } from '../imports/staged-file.js';
 import type { Table } from '../tables/table.js';
 import type { Entity, Tenant } from '../tenant.js';
 import type { V4Import } from './model.js';
@@ -23,25 +24,25 @@ export interface V4ImportPlan {
 
 /**
  * Resolves the table of `POST .../table/{table}/import` or `.../customTable/{table}/import` (by
- * name or id; 404 UNKNOWN_TABLE otherwise) and takes one creation from its daily quota (429
- * QUOTA_EXCEEDED when spent). Returns the entity and table as they are now (a reset while the body
- * streams must not let the upload land in the new state) and a function giving the creation back.
+ * name or id; 404 UNKNOWN_TABLE otherwise) and checks its daily quota (429 QUOTA_EXCEEDED when
+ * spent). Returns the entity and table as they are now: a reset while the body streams must not
+ * let the upload land in the new state.
  */
-export function reserveV4Import(
+export function resolveV4Import(
   tenant: Tenant,
   entityName: string,
   tableType: TableType,
   tableRef: string,
-): { entity: Entity; table: Table; release: () => void } {
+): { entity: Entity; table: Table } {
   const entity = tenant.entity(entityName);
   const table = entity.tableByNameOrId(tableType, tableRef);
-  const release = tenant.v4ImportQuota.reserve(
+  tenant.v4ImportQuota.assertAvailable(
     entityName,
     table,
     tenant.clock.now(),
     tenant.settings.limits.maxImportsPerTablePerDay,
   );
-  return { entity, table, release };
+  return { entity, table };
 }
 
 export function planV4Import(
@@ -63,13 +64,19 @@ export function planV4Import(
   };
 }
 
-/** Reads the uploaded data file and registers the import (PENDING). */
-export async function createV4Import(
-  tenant: Tenant,
+/** An uploaded data file read and checked against its plan, not registered yet. */
+export interface StagedV4Import {
+  prepared: V4ImportPlan;
+  dataFile: V4Import['dataFile'];
+  staged: StagedFile;
+}
+
+/** Reads the uploaded data file and checks every row; `registerV4Import` registers it. */
+export async function stageV4Import(
   prepared: V4ImportPlan,
   upload: DataSource | null,
-  options: { signal?: AbortSignal; forcedFailure?: string | null } = {},
-): Promise<V4Import> {
+  options: { signal?: AbortSignal } = {},
+): Promise<StagedV4Import> {
   if (!upload) {
     throw new ActitoError(
       'MISSING_PART',
@@ -79,16 +86,36 @@ export async function createV4Import(
   }
   const staged = await stageFile(prepared.plan, upload.chunks);
   options.signal?.throwIfAborted();
+  return { prepared, dataFile: { name: upload.name }, staged };
+}
+
+/**
+ * Registers a staged import (PENDING), taking one creation from its table's daily quota:
+ * MOCK_RESET if its entity was replaced since it was planned, QUOTA_EXCEEDED if other uploads
+ * spent the quota meanwhile.
+ */
+export function registerV4Import(
+  tenant: Tenant,
+  { prepared, dataFile, staged }: StagedV4Import,
+  options: { forcedFailure?: string | null } = {},
+): V4Import {
   tenant.assertCurrent(prepared.target);
+  const table = prepared.plan.table;
+  tenant.v4ImportQuota.take(
+    prepared.entity,
+    table,
+    tenant.clock.now(),
+    tenant.settings.limits.maxImportsPerTablePerDay,
+  );
   const v4Import: V4Import = {
     id: tenant.v4ImportIds.next(),
     entity: prepared.entity,
     parameters: prepared.parameters,
-    table: prepared.plan.table,
-    dataFile: { name: upload.name },
+    table,
+    dataFile,
     run: tenant.startRun(prepared.target, {
       kind: 'v4.import',
-      table: prepared.plan.table,
+      table,
       spec: prepared.plan.spec,
       staged,
       forcedFailure: options.forcedFailure ?? null,
@@ -104,6 +131,16 @@ export async function createV4Import(
     remove: () => prepared.target.v4Imports.delete(v4Import.id),
   });
   return v4Import;
+}
+
+/** Stages and registers at once, for callers whose data is already complete (the validator). */
+export async function createV4Import(
+  tenant: Tenant,
+  prepared: V4ImportPlan,
+  upload: DataSource | null,
+  options: { forcedFailure?: string | null } = {},
+): Promise<V4Import> {
+  return registerV4Import(tenant, await stageV4Import(prepared, upload), options);
 }
 
 /** An import, without counting as a status read. */

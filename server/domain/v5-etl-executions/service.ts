@@ -5,6 +5,7 @@ import type { ImportPlan } from '../imports/plan.js';
 import { invalidDefinition, limitFileBytes, planImport } from '../imports/plan.js';
 import { recordEvicted } from '../imports/record-evicted.js';
 import { stageFile } from '../imports/stage.js';
+import type { StagedFile } from '../imports/staged-file.js';
 import { failedStagedFile, newDataFileInfo } from '../imports/staged-file.js';
 import type { Entity, Tenant } from '../tenant.js';
 import { etlImportSpec, parseEtlDefinition } from './definition.js';
@@ -52,19 +53,45 @@ export function planEtlExecution(
   };
 }
 
-/** Reads the data file (the uploaded part, or the remote location's file) and registers the execution. */
-export async function createEtlExecution(
+/** A data file read and checked against its plan, not registered yet. */
+export interface StagedEtlExecution {
+  prepared: EtlExecutionPlan;
+  dataFile: EtlExecution['dataFile'];
+  staged: StagedFile;
+}
+
+/**
+ * Reads the data file (the uploaded part, or the remote location's file) and checks every row;
+ * nothing is registered: `registerEtlExecution` does that once the request has ended cleanly.
+ */
+export async function stageEtlExecution(
   tenant: Tenant,
   prepared: EtlExecutionPlan,
   upload: DataSource | null,
-  options: { signal?: AbortSignal; forcedFailure?: string | null } = {},
-): Promise<EtlExecution> {
+  options: { signal?: AbortSignal } = {},
+): Promise<StagedEtlExecution> {
   const data = resolveData(tenant, prepared.definition, upload);
   const staged =
     data instanceof Error
       ? failedStagedFile(newDataFileInfo(), data)
       : await stageFile(prepared.plan, data.chunks);
   options.signal?.throwIfAborted();
+  return {
+    prepared,
+    dataFile: {
+      name: data instanceof Error ? null : data.name,
+      source: upload ? 'upload' : 'remoteLocation',
+    },
+    staged,
+  };
+}
+
+/** Registers a staged execution (PENDING) in the entity it was planned for; MOCK_RESET if that entity was replaced since. */
+export function registerEtlExecution(
+  tenant: Tenant,
+  { prepared, dataFile, staged }: StagedEtlExecution,
+  options: { forcedFailure?: string | null } = {},
+): EtlExecution {
   const entity = prepared.target;
   tenant.assertCurrent(entity);
   const execution: EtlExecution = {
@@ -72,10 +99,7 @@ export async function createEtlExecution(
     entity: prepared.entity,
     definition: prepared.definition,
     table: prepared.plan.table,
-    dataFile: {
-      name: data instanceof Error ? null : data.name,
-      source: upload ? 'upload' : 'remoteLocation',
-    },
+    dataFile,
     run: tenant.startRun(entity, {
       kind: 'v5.etlExecution',
       table: prepared.plan.table,
@@ -94,6 +118,16 @@ export async function createEtlExecution(
     remove: () => entity.etlExecutions.delete(execution.id),
   });
   return execution;
+}
+
+/** Stages and registers at once, for callers whose data is already complete (the validator). */
+export async function createEtlExecution(
+  tenant: Tenant,
+  prepared: EtlExecutionPlan,
+  upload: DataSource | null,
+  options: { forcedFailure?: string | null } = {},
+): Promise<EtlExecution> {
+  return registerEtlExecution(tenant, await stageEtlExecution(tenant, prepared, upload), options);
 }
 
 function resolveData(tenant: Tenant, definition: EtlDefinition, upload: DataSource | null) {

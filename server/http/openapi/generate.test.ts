@@ -120,6 +120,19 @@ describe('the generated OpenAPI document', () => {
     expect(Object.keys(download.responses['200']?.content as Json)).toEqual(['application/zip']);
   });
 
+  it('lists the query parameters of every operation that has some, named schemas included', () => {
+    const journal = ((document.paths as Json)['/__mock/journal'] as Record<string, OperationObject>).get;
+    const names = ((journal?.parameters ?? []) as Json[]).map((p) => `${p.in}:${p.name}`);
+    expect(names).toEqual([
+      'query:method',
+      'query:path',
+      'query:status',
+      'query:since',
+      'query:after',
+      'undefined:undefined',
+    ]);
+  });
+
   it('names the input side of a schema apart when it differs from what the mock answers', () => {
     const schemas = (document.components as Json).schemas as Record<string, Json>;
     // A definition accepts unknown keys and fills defaults: the request and the echo differ.

@@ -125,7 +125,7 @@ function aliasNote(operation: Operation, index: number): Record<string, string> 
 function pathParameters(operation: Operation, path: string, components: SchemaComponents): unknown[] {
   const names = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string);
   const schema = operation.request?.params;
-  const described = schema ? components.convert(schema, 'input') : { properties: {} };
+  const described = schema ? components.convertInline(schema, 'input') : { properties: {} };
   const properties = (described.properties ?? {}) as Record<string, JsonSchema>;
   const extra = Object.keys(properties).filter((name) => !names.includes(name));
   const missing = names.filter((name) => !properties[name]);
@@ -141,7 +141,7 @@ function pathParameters(operation: Operation, path: string, components: SchemaCo
 function queryParameters(operation: Operation, components: SchemaComponents): unknown[] {
   const query = operation.request?.query;
   if (!query) return [];
-  const described = components.convert(query, 'input');
+  const described = components.convertInline(query, 'input');
   const required = (described.required ?? []) as string[];
   return Object.entries((described.properties ?? {}) as Record<string, JsonSchema>).map(([name, schema]) =>
     parameter(name, 'query', required.includes(name), schema),

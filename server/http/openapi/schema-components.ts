@@ -33,6 +33,13 @@ export class SchemaComponents {
     return pendingRefs(root, io) as JsonSchema;
   }
 
+  /** Like `convert`, but a schema with a meta id comes back whole, not as a ref: parameters need its properties. */
+  convertInline(schema: z.ZodType, io: Io): JsonSchema {
+    const json = this.convert(schema, io);
+    const ref = typeof json.$ref === 'string' ? PENDING_REF.exec(json.$ref) : null;
+    return (ref && this.#defs[io].get(ref[1] as string)) || json;
+  }
+
   /**
    * Gives every component its final name, rewrites the refs of `document` (in place) to them,
    * and returns the components, sorted by name.

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type { AdvanceResponse, HealthResponse, ResetResponse } from '../../../contracts/control.js';
 import { AdvanceRequest, ProgressionRequest } from '../../../contracts/control.js';
+import type { Clock } from '../../domain/clock.js';
 import { isoMoment } from '../../domain/clock.js';
+import { ActitoError } from '../../domain/errors.js';
 import { RECORD_KINDS } from '../../domain/lifecycle/progression.js';
 import type { MockCore } from '../../domain/mock-core.js';
 import type { MockEnv } from '../env.js';
@@ -48,7 +50,7 @@ export function controlRoutes(core: MockCore): Hono<MockEnv> {
     const tenant = c.get('tenant');
     let moved: number;
     if (request.ms !== undefined) {
-      tenant.clock.advance(request.ms);
+      advanceClock(tenant.clock, request.ms);
       moved = tenant.settleDue();
     } else {
       moved = tenant.advanceManual();
@@ -60,4 +62,16 @@ export function controlRoutes(core: MockCore): Hono<MockEnv> {
   });
 
   return routes;
+}
+
+/** The clock refuses a move past the last valid date (many advances add up): a 400 naming `ms`. */
+function advanceClock(clock: Clock, ms: number): void {
+  try {
+    clock.advance(ms);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new ActitoError('INVALID_CONTROL_REQUEST', `Invalid request body: body.ms: ${error.message}.`, [
+      { path: 'body.ms', message: error.message },
+    ]);
+  }
 }

@@ -9,13 +9,14 @@ import { V4_TABLE_TYPES } from '../../domain/v4-imports/model.js';
 import { secondsUntilQuotaReset } from '../../domain/v4-imports/quota.js';
 import type { V4ImportPlan } from '../../domain/v4-imports/service.js';
 import {
-  createV4Import,
   getV4ImportErrors,
   getV4ImportResult,
   getV4ImportResultFile,
   getV4ImportStatus,
   planV4Import,
-  reserveV4Import,
+  registerV4Import,
+  resolveV4Import,
+  stageV4Import,
 } from '../../domain/v4-imports/service.js';
 import { produces } from '../accept.js';
 import { drainUnreadBody } from '../body.js';
@@ -78,17 +79,18 @@ async function createImport(c: Context<MockEnv>, segment: keyof typeof V4_TABLE_
   const tenant = c.get('tenant');
   const entity = c.req.param('entity') as string;
   const maxUploadBytes = tenant.settings.limits.maxUploadBytes;
-  let release = () => {};
   try {
-    const reserved = reserveV4Import(tenant, entity, V4_TABLE_TYPES[segment], c.req.param('table') as string);
-    release = reserved.release;
+    const target = resolveV4Import(tenant, entity, V4_TABLE_TYPES[segment], c.req.param('table') as string);
     const v4Import = await readImportUpload<V4ImportPlan, V4Import>(
       c.req.raw,
       { ...V4_PARTS, maxFileBytes: maxUploadBytes ?? Number.POSITIVE_INFINITY },
       {
         onDefinition: (parametersJson) =>
-          planV4Import(tenant, entity, reserved.table, parametersJson, reserved.entity),
-        onData: (plan, data, signal) => createV4Import(tenant, plan, data, { signal }),
+          planV4Import(tenant, entity, target.table, parametersJson, target.entity),
+        onData: async (plan, data, signal) => {
+          const staged = await stageV4Import(plan, data, { signal });
+          return () => registerV4Import(tenant, staged);
+        },
       },
     );
     c.header('Location', new URL(`${importsPath(c.req.path)}/${v4Import.id}`, c.req.url).toString());
@@ -96,7 +98,6 @@ async function createImport(c: Context<MockEnv>, segment: keyof typeof V4_TABLE_
     const body: V4ImportCreated = { id: Number(v4Import.id) };
     return c.json(body, 201);
   } catch (error) {
-    release();
     await drainUnreadBody(c.req.raw, maxUploadBytes);
     if (error instanceof ActitoError && error.code === 'QUOTA_EXCEEDED') {
       return errorResponse(error, { 'retry-after': String(secondsUntilQuotaReset(tenant.clock.now())) });

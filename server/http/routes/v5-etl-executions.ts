@@ -4,11 +4,12 @@ import { etlExecutionUpload } from '../../domain/control/journal-upload.js';
 import type { EtlExecution } from '../../domain/v5-etl-executions/model.js';
 import type { EtlExecutionPlan } from '../../domain/v5-etl-executions/service.js';
 import {
-  createEtlExecution,
   finishedEtlExecution,
   getEtlExecution,
   planEtlExecution,
+  registerEtlExecution,
   requestedOutputFiles,
+  stageEtlExecution,
 } from '../../domain/v5-etl-executions/service.js';
 import { produces } from '../accept.js';
 import { drainUnreadBody, locationOf } from '../body.js';
@@ -40,7 +41,10 @@ export function v5EtlExecutionRoutes(): Hono<MockEnv> {
         { ...V5_PARTS, maxFileBytes: tenant.settings.limits.maxUploadBytes ?? Number.POSITIVE_INFINITY },
         {
           onDefinition: (definitionJson) => planEtlExecution(tenant, entity, definitionJson, target),
-          onData: (plan, data, signal) => createEtlExecution(tenant, plan, data, { signal }),
+          onData: async (plan, data, signal) => {
+            const staged = await stageEtlExecution(tenant, plan, data, { signal });
+            return () => registerEtlExecution(tenant, staged);
+          },
         },
       );
       noteUpload(c, etlExecutionUpload(execution));
