@@ -27,7 +27,8 @@ export function startProcess(root, name, { script, args = [], env = {}, nodeFlag
   const probe = ['--expose-gc', '--import', `${root}bench/server-probe.mjs`];
   const child = spawn(process.execPath, [...probe, ...nodeFlags, ...scriptArgs], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    // The request log (one stdout line per request) is off: the bench measures serving, not printing.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACTITO_MOCK_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const server = new ServerProcess(child, name);

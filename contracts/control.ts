@@ -251,12 +251,42 @@ export const JournalUpload = z
   .meta(control('JournalUpload', 'What an accepted upload carried.'));
 export type JournalUpload = z.infer<typeof JournalUpload>;
 
+export const JournalReceivedPart = z
+  .object({
+    name: z.string(),
+    fileName: z.string().nullable().meta({ description: 'The filename of a file part; null for a field.' }),
+    contentType: z.string().meta({ description: "The part's Content-Type (text/plain when none was sent)." }),
+    size: z.number().int().meta({ description: 'Bytes of the part the mock had read when it answered.' }),
+  })
+  .meta(control('JournalReceivedPart', 'One part of a multipart upload, in the order it arrived.'));
+export type JournalReceivedPart = z.infer<typeof JournalReceivedPart>;
+
+export const JournalReceived = z
+  .object({
+    parts: z.array(JournalReceivedPart),
+    complete: z.boolean().meta({
+      description:
+        'The mock read the whole body before answering; a refused upload is read on for at most 1 MiB more, so a huge one may stop short.',
+    }),
+    definition: z.string().nullable().meta({
+      description:
+        'The text of the JSON part (V5 definition, V4 parameters), its first 64 KiB; kept for a refused upload only (an accepted one has `upload`).',
+    }),
+    definitionTruncated: z.boolean().meta({ description: 'The JSON part was longer than 64 KiB.' }),
+  })
+  .meta(control('JournalReceived', 'What a multipart upload carried, accepted or refused.'));
+export type JournalReceived = z.infer<typeof JournalReceived>;
+
 export const JournalEntry = z
   .object({
     seq: z.number().int(),
     method: z.string(),
     path: z.string(),
     query: z.record(z.string(), z.string()),
+    headers: z.record(z.string(), z.string()).meta({
+      description:
+        'Request headers, names in lower case; the Authorization value is redacted, its scheme kept (`Bearer [redacted]`).',
+    }),
     route: z
       .string()
       .nullable()
@@ -264,9 +294,17 @@ export const JournalEntry = z
     operation: z.string().nullable(),
     status: z.number().int(),
     errorCode: z.string().nullable(),
+    errorMessage: z
+      .string()
+      .nullable()
+      .meta({ description: 'The message of the error envelope answered; null for a success.' }),
     time: z.string().meta({ description: 'When the request arrived, on the mock clock.' }),
     durationMs: z.number().meta({ description: 'Real time taken to answer (injected latency included).' }),
     upload: JournalUpload.nullable(),
+    received: JournalReceived.nullable().meta({
+      description:
+        'For a multipart upload (accepted or refused): its parts, and the JSON part of a refused one.',
+    }),
   })
   .meta(control('JournalEntry', 'One request the tenant received (control requests excluded).'));
 export type JournalEntry = z.infer<typeof JournalEntry>;
@@ -280,6 +318,143 @@ export const JournalResponse = z
   })
   .meta(control('JournalResponse', 'The matching journal entries, oldest first.'));
 export type JournalResponse = z.infer<typeof JournalResponse>;
+
+// ---- Verification: WireMock's verify over the journal ----
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const StringMatcher = z
+  .union([
+    z.string(),
+    z.strictObject({ equals: z.string() }),
+    z.strictObject({ contains: z.string() }),
+    z.strictObject({
+      matches: z.string().refine(isRegExp, 'not a valid regular expression'),
+    }),
+    z.strictObject({ absent: z.literal(true) }),
+  ])
+  .meta(
+    control(
+      'StringMatcher',
+      'A header or query value: a string (equal to it), `{contains}`, `{matches}` (a regular expression), or `{absent: true}`.',
+    ),
+  );
+export type StringMatcher = z.infer<typeof StringMatcher>;
+
+const pathGlob = z.string().startsWith('/', 'a path glob starts with /');
+
+export const RequestPattern = z
+  .strictObject({
+    operation: z
+      .string()
+      .optional()
+      .meta({ description: 'An operationId of the OpenAPI document, e.g. `createEtlExecution`.' }),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/, 'an HTTP method')
+      .optional(),
+    path: z
+      .union([pathGlob, z.array(pathGlob).min(1)])
+      .optional()
+      .meta({ description: 'A path glob (as in faults), or several: the request matches any of them.' }),
+    status: z
+      .union([z.number().int().min(100).max(599), z.string().regex(/^[1-5]xx$/, 'a class such as 4xx')])
+      .optional(),
+    errorCode: z.string().optional(),
+    headers: z
+      .record(z.string(), StringMatcher)
+      .optional()
+      .meta({ description: 'By header name (any case); Authorization values are journaled redacted.' }),
+    query: z.record(z.string(), StringMatcher).optional(),
+    definition: z.unknown().optional().meta({
+      description:
+        "A JSON subset of the upload's definition (V5) or parameters (V4), refused uploads' included: objects match when every given key matches, arrays element by element.",
+    }),
+    dataFile: JournalDataFile.partial().optional().meta({ description: 'Fields of the accepted data file.' }),
+    after: z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .meta({ description: 'Only entries after this seq count (and are offered as near misses).' }),
+  })
+  .meta(control('RequestPattern', 'Which journaled requests to count; every given field must match.'));
+export type RequestPattern = z.input<typeof RequestPattern>;
+
+export const CountExpectation = z
+  .strictObject({
+    exactly: z.number().int().nonnegative().optional(),
+    atLeast: z.number().int().nonnegative().optional(),
+    atMost: z.number().int().nonnegative().optional(),
+  })
+  .superRefine((count, ctx) => {
+    if (count.exactly !== undefined && (count.atLeast !== undefined || count.atMost !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['exactly'], message: 'exactly excludes atLeast and atMost' });
+    if (count.atLeast !== undefined && count.atMost !== undefined && count.atLeast > count.atMost)
+      ctx.addIssue({ code: 'custom', path: ['atMost'], message: 'atMost is below atLeast' });
+  })
+  .meta(control('CountExpectation', 'How many requests must match; at least one when left empty.'));
+export type CountExpectation = z.input<typeof CountExpectation>;
+
+export const VerifyRequest = z
+  .strictObject({ pattern: RequestPattern, count: CountExpectation.optional() })
+  .meta(control('VerifyRequest', 'A pattern and how many journaled requests must match it.'));
+export type VerifyRequest = z.input<typeof VerifyRequest>;
+
+export const FindRequestsRequest = z
+  .strictObject({ pattern: RequestPattern })
+  .meta(control('FindRequestsRequest', 'A pattern to select journaled requests with.'));
+export type FindRequestsRequest = z.input<typeof FindRequestsRequest>;
+
+export const PatternDifference = z
+  .object({ field: z.string(), expected: z.string(), actual: z.string() })
+  .meta(
+    control(
+      'PatternDifference',
+      'Where a journaled request differs from the pattern, e.g. `definition.mode`.',
+    ),
+  );
+export type PatternDifference = z.infer<typeof PatternDifference>;
+
+export const NearMiss = z
+  .object({
+    seq: z.number().int(),
+    method: z.string(),
+    path: z.string(),
+    operation: z.string().nullable(),
+    status: z.number().int(),
+    errorCode: z.string().nullable(),
+    errorMessage: z.string().nullable(),
+    differences: z.array(PatternDifference),
+  })
+  .meta(control('NearMiss', 'A journaled request close to the pattern, and how it differs.'));
+export type NearMiss = z.infer<typeof NearMiss>;
+
+export const VerifyResponse = z
+  .object({
+    ok: z.boolean(),
+    expected: z
+      .string()
+      .meta({ description: 'The count expected, in words: `exactly 1`, `at least 2`, `no`.' }),
+    count: z.number().int().meta({ description: 'How many requests matched.' }),
+    matched: z.array(z.number().int()).meta({ description: 'The seq of each matching request.' }),
+    considered: z.number().int().meta({ description: 'Journaled requests looked at (after `after`).' }),
+    dropped: z.number().int().meta({ description: 'Older requests the journal forgot (capacity).' }),
+    inFlight: z.number().int().meta({ description: 'Requests not answered yet, so not journaled.' }),
+    nearMisses: z
+      .array(NearMiss)
+      .meta({ description: 'When too few matched: the closest requests, closest first.' }),
+    message: z.string().meta({ description: 'What was expected and found, with the near misses, to print.' }),
+  })
+  .meta(control('VerifyResponse', 'The verdict of a verification; `ok` false is an answer, not an error.'));
+export type VerifyResponse = z.infer<typeof VerifyResponse>;
 
 // ---- Coverage ----
 

@@ -3,31 +3,37 @@ import type {
   AdvanceRequest,
   AdvanceResponse,
   ClearedResponse,
+  CountExpectation,
   CoverageReport,
   EntitySeed,
   FaultRequest,
   FaultsResponse,
   HealthResponse,
   InjectedFault,
+  JournalEntry,
   JournalResponse,
-  ProgressionPolicy,
   ProgressionSettings,
   RecordKind,
+  RequestPattern,
   ResetResponse,
   SeedEntityResponse,
   TableRowsResponse,
+  VerifyResponse,
 } from '../contracts/control.js';
 import type { ErrorEnvelope } from '../contracts/errors.js';
 import type { SeedRows } from '../contracts/fixture.js';
 import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
 import type { TableType } from '../contracts/tables.js';
+import type { ProgressionInput } from './domain/lifecycle/progression.js';
+import { progressionPolicy } from './domain/lifecycle/progression.js';
 
 /** The mock's control plane, with the same methods in-process and against a running server. */
 export interface MockControl {
   health(): Promise<HealthResponse>;
   /** Forgets everything of this tenant (or one entity of it) and starts again from the fixture. */
   reset(options?: { entity?: string }): Promise<ResetResponse>;
-  setProgression(kind: RecordKind | '*', policy: ProgressionPolicy): Promise<ProgressionSettings>;
+  /** `policy` as an object or as text: `{ type: 'afterPolls', polls: 2 }` or `'afterPolls:2'`. */
+  setProgression(kind: RecordKind | '*', policy: ProgressionInput): Promise<ProgressionSettings>;
   getProgression(): Promise<ProgressionSettings>;
   /** `{ ms }` moves the mock's clock; `{}` moves every manual record one step. */
   advance(request?: AdvanceRequest): Promise<AdvanceResponse>;
@@ -51,6 +57,16 @@ export interface MockControl {
   /** The requests this tenant received (control ones excluded), oldest first; filters combine with AND. */
   journal(filter?: JournalFilter): Promise<JournalResponse>;
   clearJournal(): Promise<ClearedResponse>;
+  /**
+   * Resolves when as many journaled requests match `pattern` as `count` says (a number: exactly;
+   * at least one when left out); otherwise throws a `VerificationError` whose message lists the
+   * closest requests and how each differs. WireMock's `verify`.
+   */
+  verify(pattern: RequestPattern, count?: number | CountExpectation): Promise<VerifyResponse>;
+  /** The journaled requests that match `pattern`, oldest first. */
+  findRequests(pattern: RequestPattern): Promise<JournalEntry[]>;
+  /** Throws a `VerificationError` listing them if any V4 call (`/v4/**`, `/mass-imports/v4/**`) was made. */
+  verifyNoV4Calls(): Promise<VerifyResponse>;
   /** What the clients exercised since the last reset, and what they never did. */
   coverage(): Promise<CoverageReport>;
 }
@@ -71,6 +87,9 @@ export interface TableOptions {
   type?: TableType;
 }
 
+/** Every path the V4 API was served under: a client that moved to V5 calls none of them. */
+const V4_PATHS = ['/v4/**', '/mass-imports/v4/**'];
+
 export type FetchLike = (request: Request) => Response | Promise<Response>;
 
 /** Thrown by control calls the mock refused; carries the error envelope. */
@@ -78,6 +97,14 @@ export class MockControlError extends Error {
   constructor(readonly envelope: ErrorEnvelope) {
     super(`${envelope.status} ${envelope.code}: ${envelope.message}`);
     this.name = 'MockControlError';
+  }
+}
+
+/** Thrown by `verify` when the journal does not hold the expected requests; `message` says how it differs. */
+export class VerificationError extends Error {
+  constructor(readonly result: VerifyResponse) {
+    super(result.message);
+    this.name = 'VerificationError';
   }
 }
 
@@ -97,6 +124,15 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
     if (!response.ok) throw new MockControlError(json as ErrorEnvelope);
     return json as T;
   }
+  async function verify(pattern: RequestPattern, count?: number | CountExpectation): Promise<VerifyResponse> {
+    const expectation = typeof count === 'number' ? { exactly: count } : count;
+    const result = await call<VerifyResponse>('POST', '/__mock/journal/verify', {
+      pattern,
+      count: expectation,
+    });
+    if (!result.ok) throw new VerificationError(result);
+    return result;
+  }
   return {
     health: () => call('GET', '/__mock/health'),
     reset: (options = {}) =>
@@ -104,7 +140,8 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
         'POST',
         options.entity ? `/__mock/reset?entity=${encodeURIComponent(options.entity)}` : '/__mock/reset',
       ),
-    setProgression: (kind, policy) => call('PUT', '/__mock/progression', { kind, policy }),
+    setProgression: (kind, policy) =>
+      call('PUT', '/__mock/progression', { kind, policy: progressionPolicy(policy) }),
     getProgression: () => call('GET', '/__mock/progression'),
     advance: (request = {}) => call('POST', '/__mock/advance', request),
     forTenant: (name) => createControlClient(fetchLike, baseUrl, name),
@@ -119,6 +156,10 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
     clearFaults: () => call('DELETE', '/__mock/faults'),
     journal: (filter = {}) => call('GET', withQuery('/__mock/journal', { ...filter })),
     clearJournal: () => call('DELETE', '/__mock/journal'),
+    verify,
+    findRequests: async (pattern) =>
+      (await call<JournalResponse>('POST', '/__mock/journal/find', { pattern })).entries,
+    verifyNoV4Calls: () => verify({ path: V4_PATHS }, 0),
     coverage: () => call('GET', '/__mock/coverage'),
   };
 }

@@ -5,8 +5,12 @@ import type { MockCoreOptions } from './domain/mock-core.js';
 import { MockCore } from './domain/mock-core.js';
 import { createApp } from './http/app.js';
 import type { MockEnv } from './http/env.js';
+import type { RequestListener } from './http/request-log.js';
 
-export interface ActitoMockOptions extends MockCoreOptions {}
+export interface ActitoMockOptions extends MockCoreOptions {
+  /** Called once per answered request: time, tenant, method, path, status, error code, duration. */
+  onRequest?: RequestListener;
+}
 
 /** An in-process actito-mock: the Hono app, its state, and its control plane. */
 export interface ActitoMock extends MockControl {
@@ -20,7 +24,7 @@ const IN_PROCESS_BASE = 'http://actito-mock.local';
 
 export function createActitoMock(options: ActitoMockOptions = {}): ActitoMock {
   const core = new MockCore(options);
-  const app = createApp(core);
+  const app = createApp(core, options.onRequest ? { onRequest: options.onRequest } : {});
   const fetch = async (request: Request) => app.fetch(request);
   return { app, core, fetch, ...createControlClient(fetch, IN_PROCESS_BASE) };
 }

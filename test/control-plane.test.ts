@@ -10,10 +10,11 @@ import {
   SeedEntityResponse,
   TableRowsResponse,
 } from '../contracts/control.js';
+import { definitionPart } from './helpers/actito-client.js';
 import { csv, zipped } from './helpers/files.js';
 import { refused } from './helpers/refusal.js';
 import { TEST_CLOCK_START, TRANSPORTS, useTransport } from './helpers/transports.js';
-import { createV4, importPath, pollV4ToEnd } from './helpers/v4-client.js';
+import { createV4, importPath, pollV4ToEnd, uploadV4 } from './helpers/v4-client.js';
 
 const ENTITY = 'demo';
 const BASE = `/mass-imports/v5/entities/${ENTITY}/etl-executions`;
@@ -99,10 +100,16 @@ describe.each(TRANSPORTS)('control plane (%s)', (transport) => {
       method: 'POST',
       path: BASE,
       query: {},
+      headers: expect.objectContaining({
+        authorization: 'Bearer [redacted]',
+        'content-type': expect.stringMatching(/^multipart\/form-data; boundary=/),
+        'x-mock-tenant': client.tenant,
+      }),
       route: '/mass-imports/v5/entities/:entity/etl-executions',
       operation: 'createEtlExecution',
       status: 201,
       errorCode: null,
+      errorMessage: null,
       time: TEST_CLOCK_START,
       durationMs: expect.any(Number),
       upload: {
@@ -126,6 +133,20 @@ describe.each(TRANSPORTS)('control plane (%s)', (transport) => {
           fileError: null,
         },
       },
+      received: {
+        parts: [
+          {
+            name: 'definition',
+            fileName: 'definition.json',
+            contentType: 'application/json',
+            size: JSON.stringify(definition).length,
+          },
+          { name: 'inputFile', fileName: 'profiles.zip', contentType: 'text/csv', size: archive.byteLength },
+        ],
+        complete: true,
+        definition: null,
+        definitionTruncated: false,
+      },
     });
     const coverage = await control.coverage();
     expect(coverage.recordStatuses).toEqual({
@@ -148,7 +169,7 @@ describe.each(TRANSPORTS)('control plane (%s)', (transport) => {
       tenant: client.tenant,
       now: TEST_CLOCK_START,
     });
-    await control.setProgression('*', { type: 'immediate' });
+    await control.setProgression('*', 'immediate'); // the text form, as ACTITO_MOCK_PROGRESSION takes it
     await client.uploadEtl(ENTITY, plain, oneRow('kept@example.com'));
     await control.seedEntity('shop', membersSeed);
     await control.injectFault({ type: 'request', path: '/nowhere', status: 500 });
@@ -451,6 +472,61 @@ describe.each(TRANSPORTS)('control plane (%s)', (transport) => {
     const coverage = await control.coverage();
     expect(coverage.recordStatuses['v4.import']).toMatchObject({ FINISHED: 1, ERROR: 2 });
     expect(coverage.never.finalStatuses).toEqual([]);
+  });
+
+  it('journals what a refused upload carried: its parts, its definition text and the error message', async () => {
+    const { client, control } = await harness.session();
+    const badDefinition = { ...definition, mode: 'UPSERT' };
+    const refusedUpload = await client.upload(BASE, [
+      definitionPart(badDefinition),
+      { name: 'file', content: file, fileName: 'profiles.csv', type: 'text/csv' },
+      { name: 'comment', content: 'nightly run' },
+    ]);
+    expect(refusedUpload.status).toBe(400);
+    const { message } = (await refusedUpload.json()) as { message: string };
+    const [entry] = (await control.journal({ method: 'POST' })).entries;
+    expect(entry).toMatchObject({
+      status: 400,
+      errorCode: 'INVALID_DEFINITION',
+      errorMessage: message,
+      upload: null,
+      received: {
+        parts: [
+          { name: 'definition', fileName: 'definition.json', contentType: 'application/json' },
+          { name: 'file', fileName: 'profiles.csv', contentType: 'text/csv', size: file.length },
+          { name: 'comment', fileName: null, contentType: 'text/plain', size: 'nightly run'.length },
+        ],
+        complete: true,
+        definition: JSON.stringify(badDefinition),
+        definitionTruncated: false,
+      },
+    });
+    expect(message).toContain('mode');
+
+    // A V4 parameters field of 100 KiB: the journal keeps its first 64 KiB.
+    const long = `{"mode":"CREATE_UPDATE","comment":"${'x'.repeat(100 * 1024)}"`;
+    const v4 = await uploadV4(client, {
+      parameters: long,
+      data: 'mail\na@example.com\n',
+      parametersAs: 'field',
+    });
+    expect(v4.status).toBe(400);
+    const [v4Entry] = (await control.journal({ path: '/v4/**' })).entries;
+    expect(v4Entry?.received).toMatchObject({
+      parts: [
+        { name: 'parameters', fileName: null, size: long.length },
+        { name: 'inputFile', size: 'mail\na@example.com\n'.length },
+      ],
+      complete: true,
+      definition: long.slice(0, 64 * 1024),
+      definitionTruncated: true,
+    });
+    expect(v4Entry?.errorMessage).toEqual(expect.any(String));
+
+    // The raw API key of a token request is never journaled.
+    const [login] = (await control.journal({ path: '/auth/token' })).entries;
+    expect(login?.headers.authorization).toBe('[redacted]');
+    expect(login?.received).toBeNull();
   });
 
   it('journals every request with its status and error code, filters and clears', async () => {

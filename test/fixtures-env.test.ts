@@ -65,6 +65,9 @@ describe('ACTITO_MOCK_FIXTURES', () => {
       (started) => started.stop().then(() => null),
       (error: Error) => error.message,
     );
-    expect(failure).toContain(`actito-mock: ${join(bad, 'shop.json')}: entities[0].customTables[0].id:`);
+    expect(failure).toMatch(/^server exited with 2 before listening/);
+    expect(failure).toContain(
+      `actito-mock serve: ACTITO_MOCK_FIXTURES: ${join(bad, 'shop.json')}: entities[0].customTables[0].id:`,
+    );
   });
 });

@@ -40,7 +40,7 @@ describe('the packed package', () => {
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  it('ships dist, the fixture and the README, and no sources or tests', () => {
+  it('ships dist, the fixture, the README, the licence and the changelog, and no sources or tests', () => {
     const files = execFileSync('tar', ['tzf', join(project, readdir(project))], { encoding: 'utf8' }).split(
       '\n',
     );
@@ -49,9 +49,31 @@ describe('the packed package', () => {
     expect(files).toContain('package/dist/server/adapters/msw.d.ts');
     expect(files).toContain('package/dist/contracts/index.d.ts');
     expect(files).toContain('package/fixtures/default.json');
+    expect(files).toEqual(
+      expect.arrayContaining(['package/LICENSE', 'package/CHANGELOG.md', 'package/README.md']),
+    );
     expect(
       files.some((file) => file.endsWith('.test.js') || (file.endsWith('.ts') && !file.endsWith('.d.ts'))),
     ).toBe(false);
+  });
+
+  it('ships source maps that resolve: every source they name is inlined', () => {
+    const maps = execFileSync('find', ['.', '-name', '*.js.map'], {
+      cwd: join(project, 'node_modules', 'actito-mock'),
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter(Boolean);
+    expect(maps.length).toBeGreaterThan(50);
+    const unresolved = maps.flatMap((map) => {
+      const { sources, sourcesContent = [] } = JSON.parse(
+        readFileSync(join(project, 'node_modules', 'actito-mock', map), 'utf8'),
+      ) as { sources: string[]; sourcesContent?: (string | null)[] };
+      return sources
+        .filter((_, i) => typeof sourcesContent[i] !== 'string')
+        .map((source) => `${map}: ${source}`);
+    });
+    expect(unresolved).toEqual([]);
   });
 
   it('imports all three entry points under plain Node and serves a token', () => {
@@ -70,6 +92,27 @@ console.log(JSON.stringify({ handlers: createActitoHandlers().length, tokenType:
     const run = spawnSync(process.execPath, ['consumer.mjs'], { cwd: project, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     expect(JSON.parse(run.stdout)).toEqual({ handlers: 4, tokenType: 'bearer', separator: ';' });
+  });
+
+  it('starts a server from the package, as a vitest globalSetup would, and exports the error types', () => {
+    writeFileSync(
+      join(project, 'server.mjs'),
+      `import { ActitoError, ERROR_CODES, startServer } from 'actito-mock';
+const server = await startServer({ progression: 'immediate' });
+const health = await (await fetch(server.url + '/__mock/health')).json();
+await server.close();
+const error = new ActitoError('UNKNOWN_ENTITY', 'no such entity');
+console.log(JSON.stringify({ status: health.status, local: server.url.startsWith('http://127.0.0.1:'), code: error.code, known: ERROR_CODES.includes(error.code) }));
+`,
+    );
+    const run = spawnSync(process.execPath, ['server.mjs'], { cwd: project, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      status: 'ok',
+      local: true,
+      code: 'UNKNOWN_ENTITY',
+      known: true,
+    });
   });
 });
 

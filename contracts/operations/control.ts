@@ -11,6 +11,7 @@ import {
   EntitySeed,
   FaultRequest,
   FaultsResponse,
+  FindRequestsRequest,
   HealthResponse,
   InjectedFault,
   JournalQuery,
@@ -21,6 +22,8 @@ import {
   ResetResponse,
   SeedEntityResponse,
   TableRowsResponse,
+  VerifyRequest,
+  VerifyResponse,
 } from '../control.js';
 import { OpenApiDocument } from '../openapi.js';
 import { errorResponse } from './error-responses.js';
@@ -204,6 +207,38 @@ export const controlOperations: Operation[] = [
     responses: {
       200: { description: 'The matching entries, oldest first.', json: JournalResponse },
       400: errorResponse('INVALID_CONTROL_REQUEST: a filter is malformed; errors name it.'),
+    },
+  },
+  {
+    id: 'verifyMockRequests',
+    method: 'post',
+    paths: ['/__mock/journal/verify'],
+    summary: 'Check that N journaled requests match a pattern (WireMock verify), with near misses when not',
+    description:
+      'Matches by operationId or method and path globs, status, error code, headers, query, definition fields and data file. `count` is `exactly`, `atLeast` and/or `atMost` (at least one by default). A failed verification is still a 200 with `ok: false`, the closest requests and how they differ; the client methods throw with `message`.',
+    tags: TAGS,
+    fidelity: 'modelled',
+    auth: 'none',
+    request: { json: VerifyRequest },
+    responses: {
+      200: { description: 'The verdict, ok or not.', json: VerifyResponse },
+      400: errorResponse(
+        'INVALID_CONTROL_REQUEST: the pattern is malformed, names an unknown field or operation, or has an invalid regular expression; errors name it.',
+      ),
+    },
+  },
+  {
+    id: 'findMockRequests',
+    method: 'post',
+    paths: ['/__mock/journal/find'],
+    summary: 'List the journaled requests that match a pattern',
+    tags: TAGS,
+    fidelity: 'modelled',
+    auth: 'none',
+    request: { json: FindRequestsRequest },
+    responses: {
+      200: { description: 'The matching entries, oldest first.', json: JournalResponse },
+      400: errorResponse('INVALID_CONTROL_REQUEST: the pattern is malformed; errors name the field.'),
     },
   },
   {

@@ -38,5 +38,25 @@ function withoutBasePath(request: Request, basePath: string): Request {
   return new Request(url, init);
 }
 
+/** What MSW does with a request that no handler matched. */
+export type UnhandledStrategy = 'bypass' | 'warn' | 'error';
+
+/** `server.listen()` options naming the strategy the way msw 2 and msw 3 each read it. */
+export interface MswListenOptions {
+  /** msw 2's name. */
+  onUnhandledRequest: UnhandledStrategy;
+  /** msw 3's name. */
+  onUnhandledFrame: UnhandledStrategy;
+}
+
+/**
+ * `server.listen(mswListenOptions('error'))` means the same under msw 2 and msw 3 and type-checks
+ * under both: each major ignores the other's option name, but strict `tsc` rejects it in an object
+ * literal; this value is not a literal, so only the name each major knows is checked.
+ */
+export function mswListenOptions(onUnhandled: UnhandledStrategy = 'error'): MswListenOptions {
+  return { onUnhandledRequest: onUnhandled, onUnhandledFrame: onUnhandled };
+}
+
 export type { ActitoMock };
 export { createActitoMock };

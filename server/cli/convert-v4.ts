@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { ActitoError } from '../domain/errors.js';
 import { convertV4ImportToV5 } from '../domain/migration/convert-v4-to-v5.js';
+import type { CommandIo } from './command-io.js';
+import { processIo } from './command-io.js';
+import { parseCommandLine } from './command-line.js';
 
-export interface ConvertV4Io {
+export interface ConvertV4Io extends CommandIo {
   /** Reads the parameters file; `-` is stdin. */
   readText(path: string): Promise<string>;
-  stdout(text: string): void;
-  stderr(line: string): void;
 }
 
 export const CONVERT_V4_USAGE = `usage: actito-mock convert-v4 <parameters.json> --table <name> [--custom-table]
@@ -16,22 +16,32 @@ Converts the parameters of a V4 import (POST .../table/{table}/import, or with -
 POST .../customTable/{table}/import) into a V5 one-shot ETL definition for
 POST /mass-imports/v5/entities/{entity}/etl-executions. Prints the definition JSON on stdout and
 notes on what does not carry over on stderr. <parameters.json> may be - for stdin.
+
+Options:
+  --table <name>  the {table} of the V4 import URL (its name or id)
+  --custom-table  the V4 import was a custom table's
+  -h, --help      this help
+
+Example:
+  actito-mock convert-v4 parameters.json --table Profiles > definition.json
+
 Exit codes: 0 converted, 2 invalid input.`;
 
 /** `actito-mock convert-v4 ...`: 0 when converted, 2 for invalid input (with a message saying what to fix). */
-export async function convertV4Command(args: string[], io: ConvertV4Io = defaultIo()): Promise<number> {
+export async function convertV4Command(args: string[], output: CommandIo = processIo): Promise<number> {
+  const io: ConvertV4Io = { ...output, readText };
   const fail = (message: string) => {
     io.stderr(`actito-mock convert-v4: ${message}`);
     return 2;
   };
-  let parsed: ReturnType<typeof parseCommandLine>;
+  let parsed: ReturnType<typeof parseCommandLineOf>;
   try {
-    parsed = parseCommandLine(args);
+    parsed = parseCommandLineOf(args);
   } catch (error) {
     return fail(`${(error as Error).message}\n${CONVERT_V4_USAGE}`);
   }
   if (parsed.values.help) {
-    io.stdout(`${CONVERT_V4_USAGE}\n`);
+    io.stdout(CONVERT_V4_USAGE);
     return 0;
   }
   const [file, ...extra] = parsed.positionals;
@@ -50,7 +60,7 @@ export async function convertV4Command(args: string[], io: ConvertV4Io = default
   try {
     const tableType = parsed.values['custom-table'] ? 'CUSTOM_TABLE' : 'PROFILE_TABLE';
     const { definition, notes } = convertV4ImportToV5({ parameters: text, tableType, table });
-    io.stdout(`${JSON.stringify(definition, null, 2)}\n`);
+    io.stdout(JSON.stringify(definition, null, 2));
     for (const note of notes) io.stderr(`note (${note.kind}) ${note.path}: ${note.message}`);
     return 0;
   } catch (error) {
@@ -60,25 +70,20 @@ export async function convertV4Command(args: string[], io: ConvertV4Io = default
   }
 }
 
-function parseCommandLine(args: string[]) {
-  return parseArgs({
+function parseCommandLineOf(args: string[]) {
+  return parseCommandLine(
     args,
-    options: {
+    {
       table: { type: 'string' },
-      'custom-table': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+      'custom-table': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
-    allowPositionals: true,
-    strict: true,
-  });
+    Number.POSITIVE_INFINITY,
+  );
 }
 
-function defaultIo(): ConvertV4Io {
-  return {
-    readText: (path) => (path === '-' ? readStdin() : readFile(path, 'utf8')),
-    stdout: (text) => process.stdout.write(text),
-    stderr: (line) => console.error(line),
-  };
+function readText(path: string): Promise<string> {
+  return path === '-' ? readStdin() : readFile(path, 'utf8');
 }
 
 async function readStdin(): Promise<string> {

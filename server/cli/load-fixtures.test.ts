@@ -67,9 +67,7 @@ describe('loadFixtureFiles', () => {
     expect(() => loadFixtureFiles(twice)).toThrow(
       `${join(twice, 'b.json')}: entities[0]: entity "shop" is already defined in ${join(twice, 'a.json')}; define each entity in one file`,
     );
-    expect(() => loadFixtureFiles('/no/such/place')).toThrow(
-      'ACTITO_MOCK_FIXTURES=/no/such/place: no such file or folder',
-    );
+    expect(() => loadFixtureFiles('/no/such/place')).toThrow('/no/such/place: no such file or folder');
     const empty = mkdtempSync(join(tmpdir(), 'actito-fixtures-'));
     mkdirSync(join(empty, 'sub'));
     expect(() => loadFixtureFiles(empty)).toThrow('the folder holds no *.json file');

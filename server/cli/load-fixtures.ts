@@ -40,9 +40,7 @@ export function loadFixtureFiles(target: string): MockFixture {
     });
   }
   if (entities.length === 0) {
-    throw new TypeError(
-      `ACTITO_MOCK_FIXTURES=${target}: no entity defined; add "entities": [...] to a fixture file`,
-    );
+    throw new TypeError(`${target}: no entity defined; add "entities": [...] to a fixture file`);
   }
   return {
     source: sources.join('; ') || `ACTITO_MOCK_FIXTURES=${target}`,
@@ -56,15 +54,14 @@ function fixtureFiles(target: string): string[] {
   try {
     isFolder = statSync(target).isDirectory();
   } catch {
-    throw new TypeError(`ACTITO_MOCK_FIXTURES=${target}: no such file or folder`);
+    throw new TypeError(`${target}: no such file or folder`);
   }
   if (!isFolder) return [target];
   const files = readdirSync(target)
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => join(target, name));
-  if (files.length === 0)
-    throw new TypeError(`ACTITO_MOCK_FIXTURES=${target}: the folder holds no *.json file`);
+  if (files.length === 0) throw new TypeError(`${target}: the folder holds no *.json file`);
   return files;
 }
 

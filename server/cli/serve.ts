@@ -1,87 +1,124 @@
+import type { ActitoMockServer } from '../adapters/node.js';
 import { startServer } from '../adapters/node.js';
-import type { Clock } from '../domain/clock.js';
-import { createManualClock } from '../domain/clock.js';
-import { parseProgression } from '../domain/lifecycle/progression.js';
-import { parseLimits, parseRetention, parseV4Sunset } from '../domain/settings.js';
-import type { ActitoMockOptions } from '../mock.js';
+import type { RequestListener } from '../http/request-log.js';
 import { createActitoMock } from '../mock.js';
-import { loadFixtureFiles } from './load-fixtures.js';
+import type { CommandIo } from './command-io.js';
+import type { OptionSpec } from './command-line.js';
+import { parseCommandLine, UsageError } from './command-line.js';
+import { lineBuffer } from './line-buffer.js';
+import {
+  listeningJsonLine,
+  listeningSummary,
+  listeningTextLines,
+  requestJsonLine,
+  requestTextLine,
+} from './log-lines.js';
+import type { LogFormat } from './serve-settings.js';
+import { SERVE_SETTINGS, serveConfig } from './serve-settings.js';
 
-/** Mock options from environment variables (what `npm start` and the Docker image read). */
-export function optionsFromEnv(env: NodeJS.ProcessEnv): ActitoMockOptions {
-  const options: ActitoMockOptions = {};
-  if (env.ACTITO_MOCK_CLOCK) options.clock = clockFromEnv(env.ACTITO_MOCK_CLOCK);
-  // A fixture file or folder (a Docker volume) replaces the default fixture.
-  if (env.ACTITO_MOCK_FIXTURES) options.fixture = loadFixtureFiles(env.ACTITO_MOCK_FIXTURES);
-  if (env.ACTITO_MOCK_PROGRESSION) options.progression = parseProgression(env.ACTITO_MOCK_PROGRESSION);
-  if (env.ACTITO_MOCK_MAX_UPLOAD_BYTES)
-    options.maxUploadBytes = positiveInteger(
-      'ACTITO_MOCK_MAX_UPLOAD_BYTES',
-      env.ACTITO_MOCK_MAX_UPLOAD_BYTES,
-    );
-  if (env.ACTITO_MOCK_V4) options.v4Sunset = fromEnv('ACTITO_MOCK_V4', env.ACTITO_MOCK_V4, parseV4Sunset);
-  if (env.ACTITO_MOCK_LIMITS)
-    options.limits = fromEnv('ACTITO_MOCK_LIMITS', env.ACTITO_MOCK_LIMITS, parseLimits);
-  if (env.ACTITO_MOCK_RETENTION)
-    options.retention = fromEnv('ACTITO_MOCK_RETENTION', env.ACTITO_MOCK_RETENTION, parseRetention);
-  return options;
+const SERVE_OPTIONS: Record<string, OptionSpec> = {
+  ...Object.fromEntries(SERVE_SETTINGS.map((setting) => [setting.flag, { type: 'string' } as const])),
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** `actito-mock serve --help`: every flag with the variable it mirrors. */
+export function serveHelp(): string {
+  const rows = SERVE_SETTINGS.map((s) => [`--${s.flag} ${s.value}`, s.env, s.help]);
+  rows.push(['-q, --quiet', '', 'no request log (the same as --log off)'], ['-h, --help', '', 'this help']);
+  const width = Math.max(...rows.map((row) => (row[0] as string).length));
+  const table = rows.flatMap(([flag, env, help]) => [
+    `  ${(flag as string).padEnd(width)}  ${env}`.trimEnd(),
+    ...wrap(help as string, 92).map((line) => `      ${line}`),
+  ]);
+  return [
+    'usage: actito-mock [serve] [options]',
+    '',
+    'Serves the mock over HTTP until stopped (Ctrl+C, SIGTERM): the Actito V5 and V4 routes, /auth/token,',
+    'the control plane under /__mock and the OpenAPI document at /openapi.json. Prints the URL, the API',
+    'key and the entities served, then one line per request.',
+    '',
+    'Options, each with the environment variable it mirrors (a flag wins over its variable):',
+    ...table,
+    '',
+    'Examples:',
+    '  actito-mock serve --port 0 --progression immediate',
+    '  actito-mock serve --clock manual:2026-03-02T09:00:00Z --log json',
+    '  PORT=9000 ACTITO_MOCK_FIXTURES=./fixtures actito-mock',
+    '',
+    'Exit codes: 2 for a bad flag or setting (nothing is started), 1 when the address is taken.',
+  ].join('\n');
 }
 
-/** Parses one env var, naming it in the message when its value is wrong. */
-function fromEnv<T>(name: string, text: string, parse: (text: string) => T): T {
+/**
+ * `actito-mock serve`: checks every argument and setting first (a bad one starts nothing), then
+ * serves until a signal. Returns the exit code of a failed start, or the running server.
+ */
+export async function serveCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  io: CommandIo,
+): Promise<number | ActitoMockServer> {
+  let flags: ReturnType<typeof parseCommandLine<typeof SERVE_OPTIONS>>['values'];
+  let config: ReturnType<typeof serveConfig>;
   try {
-    return parse(text);
+    flags = parseCommandLine(args, SERVE_OPTIONS).values;
+    if (flags.help) {
+      io.stdout(serveHelp());
+      return 0;
+    }
+    if (flags.quiet && flags.log !== undefined && flags.log !== 'off')
+      throw new UsageError(`--quiet contradicts --log ${flags.log}; give one of them`);
+    config = serveConfig(flags as Record<string, string | undefined>, env);
   } catch (error) {
-    throw new TypeError(`${name}: ${(error as Error).message}`);
+    if (!(error instanceof UsageError || error instanceof TypeError)) throw error;
+    io.stderr(`actito-mock serve: ${error.message}\nRun "actito-mock serve --help" for the flags.`);
+    return 2;
   }
-}
-
-/** `system` (the wall clock, the default) or `manual[:<ISO start>]` (moves only through POST /__mock/advance). */
-function clockFromEnv(text: string): (() => Clock) | undefined {
-  if (text === 'system') return undefined;
-  const match = /^manual(?::(.+))?$/.exec(text);
-  if (!match)
-    throw new TypeError(`ACTITO_MOCK_CLOCK must be "system" or "manual[:<ISO start>]"; got "${text}"`);
-  const start = match[1] ?? Date.now();
-  createManualClock(start);
-  return () => createManualClock(start);
-}
-
-function positiveInteger(name: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0)
-    throw new TypeError(`${name} must be a positive integer; got "${text}"`);
-  return value;
-}
-
-/** `actito-mock` with no command: serve the mock on HOST:PORT (127.0.0.1:8080 by default). */
-export async function serveCommand(env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<void> {
-  const port = env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new TypeError(`PORT must be 0-65535; got "${env.PORT}"`);
-  const host = env.HOST || '127.0.0.1';
-  const mock = createActitoMock(optionsFromEnv(env));
-  // The CLI owns its process: it takes @hono/node-server's fast path (global Request/Response).
-  const server = await startServer(mock, { port, host, overrideGlobalObjects: true });
-  print(`actito-mock listening on ${server.url}`);
-  print(`  API key: ${mock.core.fixture.apiKeys.join(', ')}`);
-  for (const entity of mock.core.fixture.entities) {
-    const tables = [
-      ...entity.profileTables.map((t) => `profile table ${t.name} (id ${t.id})`),
-      ...entity.customTables.map((t) => `custom table ${t.name} (id ${t.id})`),
-    ];
-    print(`  entity ${entity.name}: ${tables.join(', ')}`);
+  const log: LogFormat = flags.quiet ? 'off' : config.log;
+  const lines = lineBuffer(io.stdout);
+  const onRequest = requestLogger(log, lines.line);
+  const mock = createActitoMock({ ...config.mock, ...(onRequest ? { onRequest } : {}) });
+  let server: ActitoMockServer;
+  try {
+    // The CLI owns its process: it takes @hono/node-server's fast path (global Request/Response).
+    server = await startServer({ mock, port: config.port, host: config.host, overrideGlobalObjects: true });
+  } catch (error) {
+    io.stderr(
+      `actito-mock serve: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+    );
+    return 1;
   }
-  print(
-    `  progression: ${JSON.stringify(mock.core.tenant().progression['v5.etlExecution'])}; OpenAPI: ${server.url}/openapi.json`,
-  );
-  const { v4Sunset, limits, retention } = mock.core.tenant().settings;
-  print(
-    `  V4 imports: ${v4Sunset}; limits: ${JSON.stringify(limits)}; retention: ${JSON.stringify(retention)} (GET/PUT /__mock/settings)`,
-  );
-  const stop = () => {
-    void server.close().then(() => process.exit(0));
+  const summary = listeningSummary(server, mock);
+  if (log === 'json') io.stdout(listeningJsonLine(summary));
+  else for (const line of listeningTextLines(summary, log === 'text')) io.stdout(line);
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      lines.flush();
+    },
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+}
+
+function requestLogger(log: LogFormat, print: (line: string) => void): RequestListener | null {
+  if (log === 'text') return (entry) => print(requestTextLine(entry));
+  if (log === 'json') return (entry) => print(requestJsonLine(entry));
+  return null;
+}
+
+/** Words on lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }

@@ -1,15 +1,33 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { MockFixture } from '../../contracts/fixture.js';
 import { MockFixture as MockFixtureSchema } from '../../contracts/fixture.js';
 import defaultFixture from '../../fixtures/default.json' with { type: 'json' };
 import type { UploadVerdict } from '../domain/validation/validate-upload.js';
 import { isClean, validateEtlUpload, validateV4Upload } from '../domain/validation/validate-upload.js';
+import { parseCommandLine } from './command-line.js';
 import { loadFixtureFiles } from './load-fixtures.js';
 
 const USAGE =
   'usage: actito-mock validate --definition <definition.json> --file <data> [--api v5|v4] [--table <name>] [--custom-table] [--entity <name>] [--fixtures <file or dir>] [--json]';
+
+export const VALIDATE_HELP = `${USAGE}
+
+Says, without a server, what an upload would give: refused (and why), failed at file level, or each
+row's outcome, with the code the server runs, on a throwaway copy of the fixture.
+
+Options:
+  --definition <file>  the V5 ETL definition (or with --api v4, the V4 import parameters)
+  --file <file>        the data file as it would be uploaded: CSV, zip or gzip
+  --api <v5|v4>        which upload to check (default v5)
+  --table <name>       V4 only: the {table} of the import URL
+  --custom-table       V4 only: the import is a custom table's
+  --entity <name>      the entity (default: the fixture's first)
+  --fixtures <path>    a fixture file or folder, as ACTITO_MOCK_FIXTURES (default: the bundled one)
+  --json               the verdict as JSON
+  -h, --help           this help
+
+Exit codes: 0 accepted with every row imported, 1 refused, failed or rows in error, 2 bad arguments.`;
 
 /**
  * `actito-mock validate`: says, without a server, what an upload would give, with the code the
@@ -20,6 +38,10 @@ export async function validateCommand(
   out: (text: string) => void,
   err: (text: string) => void,
 ): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out(VALIDATE_HELP);
+    return 0;
+  }
   let args: ReturnType<typeof parse>;
   try {
     args = parse(argv);
@@ -33,20 +55,18 @@ export async function validateCommand(
 }
 
 function parse(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      definition: { type: 'string' },
-      file: { type: 'string' },
-      api: { type: 'string', default: 'v5' },
-      table: { type: 'string' },
-      'custom-table': { type: 'boolean', default: false },
-      entity: { type: 'string' },
-      fixtures: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-    strict: true,
+  const { values: given } = parseCommandLine(argv, {
+    definition: { type: 'string' },
+    file: { type: 'string' },
+    api: { type: 'string' },
+    table: { type: 'string' },
+    'custom-table': { type: 'boolean' },
+    entity: { type: 'string' },
+    fixtures: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
   });
+  const values = { ...given, api: given.api ?? 'v5' };
   if (!values.definition) throw new Error('--definition is required');
   if (!values.file) throw new Error('--file is required');
   if (values.api !== 'v5' && values.api !== 'v4')

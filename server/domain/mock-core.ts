@@ -5,8 +5,13 @@ import defaultFixture from '../../fixtures/default.json' with { type: 'json' };
 import type { Clock } from './clock.js';
 import { createSystemClock } from './clock.js';
 import { ActitoError } from './errors.js';
-import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
-import { DEFAULT_PROGRESSION, RECORD_KINDS, uniformProgression } from './lifecycle/progression.js';
+import type { ProgressionInput, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
+import {
+  DEFAULT_PROGRESSION,
+  progressionPolicy,
+  RECORD_KINDS,
+  uniformProgression,
+} from './lifecycle/progression.js';
 import type { SettingsOptions } from './settings.js';
 import { initialSettings } from './settings.js';
 import { Tenant } from './tenant.js';
@@ -22,8 +27,11 @@ export interface MockCoreOptions extends SettingsOptions {
    * By default each tenant follows the wall clock.
    */
   clock?: Clock | (() => Clock);
-  /** One policy for every kind, or a policy per kind. */
-  progression?: ProgressionPolicy | Partial<ProgressionSettings>;
+  /**
+   * One policy for every kind, or a policy per kind; each as an object (`{ type: 'immediate' }`)
+   * or as the text the env var takes (`'immediate'`, `'afterPolls:2'`).
+   */
+  progression?: ProgressionInput | Partial<Record<RecordKind, ProgressionInput>>;
   /** Makes ids and tokens reproducible. */
   random?: () => number;
   remoteFiles?: Record<string, Record<string, Uint8Array>>;
@@ -97,11 +105,11 @@ function parseFixture(input: unknown): MockFixture {
 
 export function progressionSettings(input: MockCoreOptions['progression']): ProgressionSettings {
   if (!input) return uniformProgression(DEFAULT_PROGRESSION);
-  if ('type' in input) return uniformProgression(input as ProgressionPolicy);
+  if (typeof input === 'string' || 'type' in input) return uniformProgression(progressionPolicy(input));
   const settings = uniformProgression(DEFAULT_PROGRESSION);
   for (const kind of RECORD_KINDS) {
-    const policy = (input as Partial<Record<RecordKind, ProgressionPolicy>>)[kind];
-    if (policy) settings[kind] = policy;
+    const policy = (input as Partial<Record<RecordKind, ProgressionInput>>)[kind];
+    if (policy) settings[kind] = progressionPolicy(policy);
   }
   return settings;
 }

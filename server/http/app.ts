@@ -9,6 +9,8 @@ import { recordExchange } from './exchange.js';
 import { injectFaults } from './faults.js';
 import { allowedMethods, routeNotFound } from './method-not-allowed.js';
 import { createOperationNames } from './operation-names.js';
+import type { RequestListener } from './request-log.js';
+import { logRequests } from './request-log.js';
 import { authRoutes } from './routes/auth.js';
 import { controlRoutes } from './routes/control.js';
 import { controlEntityRoutes } from './routes/control-entities.js';
@@ -31,13 +33,20 @@ const AUTHENTICATED_PREFIXES = [
   '/custom-table-structure',
 ];
 
+export interface AppOptions {
+  /** Called once per answered request (the request log); nothing is built for it when left out. */
+  onRequest?: RequestListener;
+}
+
 /**
  * The only HTTP layer: the Node server and the MSW handlers both hand their requests to this app,
  * so routing, validation, errors and state cannot drift between them.
  */
-export function createApp(core: MockCore): Hono<MockEnv> {
+export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEnv> {
   const app = new Hono<MockEnv>();
   const operations = createOperationNames();
+  // Outermost, so it sees every answer, a refused X-Mock-Tenant header's included.
+  if (options.onRequest) app.use('*', logRequests(options.onRequest));
   app.use('*', tenantFromHeader(core));
   // Journal first, so it records every answer (429s and injected faults included).
   app.use('*', recordExchange(operations));

@@ -2,14 +2,22 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { JournalUpload, RecordKind } from '../../contracts/control.js';
 import { isoMoment } from '../domain/clock.js';
+import type { AnsweredError } from './answered-error.js';
+import { answeredError } from './answered-error.js';
 import type { MockEnv } from './env.js';
+import { journalHeaders } from './journal-headers.js';
 import type { OperationNames } from './operation-names.js';
 import { isMockOwnPath } from './operation-names.js';
+import { ReceivedParts } from './received-parts.js';
 
 /** What a route tells the journal and coverage about the request it served. */
 export interface ExchangeNotes {
   upload?: JournalUpload;
   recordStatus?: { kind: RecordKind; status: string };
+  /** The parts of a multipart upload, as they arrived. */
+  received?: ReceivedParts;
+  /** The error envelope answered, once known (the request log reuses it). */
+  error?: AnsweredError;
 }
 
 /** Upload routes call this once the upload is registered: the journal shows what it carried. */
@@ -25,6 +33,17 @@ export function noteRecordStatus(c: Context<MockEnv>, kind: RecordKind, status: 
 }
 
 /**
+ * Upload routes hand this to `readImportUpload` as its part observer: the journal then shows the
+ * parts an upload carried, and the JSON part of a refused one.
+ */
+export function noteReceivedParts(c: Context<MockEnv>, definitionNames: readonly string[]): ReceivedParts {
+  const received = new ReceivedParts(definitionNames);
+  const notes = c.get('exchange') as ExchangeNotes | undefined;
+  if (notes) notes.received = received;
+  return received;
+}
+
+/**
  * Records every request of the tenant (the mock's own paths excepted) in its journal and its
  * coverage, once answered: method, path, query, matched route, status, error code, timing, and
  * what the route noted.
@@ -36,28 +55,37 @@ export function recordExchange(operations: OperationNames): MiddlewareHandler<Mo
     const notes: ExchangeNotes = {};
     c.set('exchange', notes);
     const time = tenant.clock.now();
+    // Its headers are read only if the journal is: building a Fetch Headers costs a poll dearly.
+    const raw = c.req.raw;
     const started = performance.now();
     tenant.journal.started();
     let failed = true;
     try {
       await next();
       failed = false;
+      // A refused upload is answered once its body is read (within a budget): the record names every part.
+      if (notes.received && c.res.status >= 400) await notes.received.settled();
     } finally {
       const status = failed ? 500 : c.res.status;
       const route = matchedRoute(c);
       const operation = route === null ? null : operations.nameOf(c.req.method, route);
-      const errorCode = failed ? 'INTERNAL_ERROR' : await errorCodeOf(c);
+      const error = failed ? { code: 'INTERNAL_ERROR', message: null } : await answeredError(c);
+      notes.error = error;
+      const errorCode = error.code;
       tenant.journal.finished({
         method: c.req.method,
         path: c.req.path,
         query: queryOf(c.req.url),
+        headers: () => journalHeaders(raw.headers),
         route,
         operation,
         status,
         errorCode,
+        errorMessage: error.message,
         time: isoMoment(time),
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         upload: notes.upload ?? null,
+        received: notes.received?.snapshot(status >= 400) ?? null,
       });
       tenant.coverage.record({
         operation,
@@ -80,25 +108,4 @@ function queryOf(url: string): Record<string, string> {
 function matchedRoute(c: Context<MockEnv>): string | null {
   const last = matchedRoutes(c).at(-1);
   return last && last.method !== 'ALL' ? last.path : null;
-}
-
-/**
- * The `code` of an error envelope; null for successes and for bodies that are not one. The small
- * error body is read and put back as a new response: `Response.clone()` would leak memory in Node 20.
- */
-async function errorCodeOf(c: Context<MockEnv>): Promise<string | null> {
-  const response = c.res;
-  if (response.status < 400 || !response.headers.get('content-type')?.includes('json')) return null;
-  const text = await response.text();
-  c.res = new Response(text, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  try {
-    const body = JSON.parse(text) as { code?: unknown };
-    return typeof body.code === 'string' ? body.code : null;
-  } catch {
-    return null;
-  }
 }

@@ -17,6 +17,15 @@ import {
 
 export interface UploadParts extends PartNames {
   maxFileBytes: number;
+  /** Watches the parts as busboy meets them, before anything reads them (the journal's record). */
+  observer?: PartObserver;
+}
+
+export interface PartObserver {
+  /** Called before the upload's own listeners are added, so the observer's run first. */
+  watch(parser: busboy.Busboy): void;
+  /** The request body broke: busboy will not close. */
+  ended(): void;
 }
 
 export interface UploadHandlers<Plan, Result> {
@@ -72,6 +81,7 @@ export function readImportUpload<Plan, Result>(
       reject(contentTypeError(contentType, error, parts));
       return;
     }
+    parts.observer?.watch(parser);
     parser.on('field', (name, value, info) => upload.field(name, value, info.valueTruncated));
     parser.on('file', (name, stream, info) => upload.file(name, stream, info.filename ?? null));
     parser.on('error', (error) => upload.fail(readError(error)));
@@ -81,7 +91,10 @@ export function readImportUpload<Plan, Result>(
     parser.on('close', () => void upload.bodyEnded());
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
     body.on('data', (chunk: Uint8Array) => watch.see(chunk));
-    body.on('error', (error) => upload.bodyBrokeOff(error));
+    body.on('error', (error) => {
+      parts.observer?.ended();
+      upload.bodyBrokeOff(error);
+    });
     body.pipe(parser);
   });
 }

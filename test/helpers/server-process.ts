@@ -38,7 +38,8 @@ export function startServerProcess(
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+      // The text banner and the JSON one (`"message":"actito-mock listening on http://..."`) alike.
+      const match = /listening on (http:\/\/[^\s"]+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
       resolve({
@@ -64,5 +65,44 @@ function stopProcess(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
+  });
+}
+
+export interface BinRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `npm start`'s command with these arguments, as users run the bin, and collects its output;
+ * async, so several run side by side. A process still running after 15 s (a server that should not
+ * have started) is killed.
+ */
+export function runBin(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+): Promise<BinRun> {
+  const [command, ...commandArgs] = startCommand();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command as string, [...commandArgs, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...options.env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
   });
 }

@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll } from 'vitest';
-import { createActitoHandlers } from '../../server/adapters/msw.js';
+import { createActitoHandlers, mswListenOptions } from '../../server/adapters/msw.js';
 import type { MockControl } from '../../server/index.js';
 import { connectActitoMock, createActitoMock, createManualClock } from '../../server/index.js';
 import { ActitoTestClient } from './actito-client.js';
@@ -50,9 +50,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
       const systemClock = env.ACTITO_MOCK_CLOCK === 'system';
       const mock = createActitoMock(systemClock ? {} : { clock: () => createManualClock(TEST_CLOCK_START) });
       const server = setupServer(...createActitoHandlers({ mock }));
-      server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' } as Parameters<
-        typeof server.listen
-      >[0]);
+      server.listen(mswListenOptions('error'));
       baseUrl = 'https://api.actito.com';
       control = mock;
       send = (request) => mock.fetch(request);

@@ -6,13 +6,16 @@ const entry = (over: Partial<NewJournalEntry> = {}): NewJournalEntry => ({
   method: 'GET',
   path: '/auth/token',
   query: {},
+  headers: {},
   route: '/auth/token',
   operation: null,
   status: 200,
   errorCode: null,
+  errorMessage: null,
   time: '2026-03-02T09:00:00.000Z',
   durationMs: 1,
   upload: null,
+  received: null,
   ...over,
 });
 
@@ -53,5 +56,22 @@ describe('Journal', () => {
     expect(journal.query().inFlight).toBe(1);
     expect(journal.clear()).toBe(1);
     expect(journal.query().entries).toEqual([]);
+  });
+
+  it('copies the headers only when the journal is read, once', () => {
+    const journal = new Journal();
+    let copies = 0;
+    journal.finished(
+      entry({
+        headers: () => {
+          copies += 1;
+          return { accept: 'application/json' };
+        },
+      }),
+    );
+    expect(copies).toBe(0);
+    expect(journal.query().entries[0]?.headers).toEqual({ accept: 'application/json' });
+    journal.query();
+    expect(copies).toBe(1);
   });
 });

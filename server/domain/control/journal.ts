@@ -4,14 +4,22 @@ import { compilePathGlob } from './path-glob.js';
 /** Enough for a test file's requests; older entries are dropped so memory stays bounded. */
 export const JOURNAL_CAPACITY = 1000;
 
-export type NewJournalEntry = Omit<JournalEntry, 'seq'>;
+/**
+ * An entry as recorded; `headers` may be given as a function, called only when the journal is read,
+ * so requests nobody inspects pay nothing for the copy.
+ */
+export type NewJournalEntry = Omit<JournalEntry, 'seq' | 'headers'> & {
+  headers: JournalEntry['headers'] | (() => JournalEntry['headers']);
+};
+
+type StoredEntry = Omit<JournalEntry, 'headers'> & { headers: NewJournalEntry['headers'] };
 
 /**
  * The requests one tenant received (control requests excluded), oldest first, in a bounded
  * ring: the newest `capacity` entries are kept and the others counted as dropped.
  */
 export class Journal {
-  #entries: JournalEntry[] = [];
+  #entries: StoredEntry[] = [];
   #start = 0;
   #nextSeq = 1;
   #dropped = 0;
@@ -24,9 +32,9 @@ export class Journal {
     this.#inFlight += 1;
   }
 
-  finished(entry: NewJournalEntry): JournalEntry {
+  finished(entry: NewJournalEntry): void {
     this.#inFlight = Math.max(0, this.#inFlight - 1);
-    const recorded: JournalEntry = { seq: this.#nextSeq++, ...entry };
+    const recorded: StoredEntry = { seq: this.#nextSeq++, ...entry };
     if (this.#entries.length < this.capacity) {
       this.#entries.push(recorded);
     } else {
@@ -34,11 +42,12 @@ export class Journal {
       this.#start = (this.#start + 1) % this.capacity;
       this.#dropped += 1;
     }
-    return recorded;
   }
 
   entries(): JournalEntry[] {
-    return [...this.#entries.slice(this.#start), ...this.#entries.slice(0, this.#start)];
+    const ordered = [...this.#entries.slice(this.#start), ...this.#entries.slice(0, this.#start)];
+    for (const entry of ordered) if (typeof entry.headers === 'function') entry.headers = entry.headers();
+    return ordered as JournalEntry[];
   }
 
   query(filter: JournalQuery = {}): JournalResponse {

@@ -27,8 +27,9 @@ export function uniformProgression(policy: ProgressionPolicy): ProgressionSettin
   return { 'v5.etlExecution': policy, 'v4.import': policy };
 }
 
-const SYNTAX =
-  'expected immediate, manual, afterPolls:<reads>, afterPolls:<reads>,ms:<milliseconds> or afterMs:<milliseconds>';
+/** What `parseProgression` reads; the CLI's help lists it from here. */
+export const PROGRESSION_SYNTAX =
+  'immediate, manual, afterPolls:<reads>, afterPolls:<reads>,ms:<milliseconds> or afterMs:<milliseconds>';
 
 /**
  * Parses the env var and CLI form: `immediate`, `manual`, `afterPolls:2`, `afterMs:1500`, and
@@ -37,7 +38,7 @@ const SYNTAX =
 export function parseProgression(text: string): ProgressionPolicy {
   const policy = readProgression(text.trim());
   if (policy) return policy;
-  throw new TypeError(`invalid progression "${text}": ${SYNTAX}`);
+  throw new TypeError(`invalid progression "${text}": expected ${PROGRESSION_SYNTAX}`);
 }
 
 function readProgression(text: string): ProgressionPolicy | undefined {
@@ -49,4 +50,11 @@ function readProgression(text: string): ProgressionPolicy | undefined {
     return undefined;
   if (match[1] === 'afterMs') return ms === undefined ? { type: 'afterMs', ms: amount } : undefined;
   return ms === undefined ? { type: 'afterPolls', polls: amount } : { type: 'afterPolls', polls: amount, ms };
+}
+
+/** A policy as an object, or as the text `parseProgression` reads (`'immediate'`, `'afterPolls:2'`). */
+export type ProgressionInput = ProgressionPolicy | 'immediate' | 'manual' | (string & {});
+
+export function progressionPolicy(input: ProgressionInput): ProgressionPolicy {
+  return typeof input === 'string' ? parseProgression(input) : input;
 }

@@ -22,7 +22,7 @@ import { produces } from '../accept.js';
 import { drainUnreadBody } from '../body.js';
 import type { MockEnv } from '../env.js';
 import { errorResponse } from '../error-response.js';
-import { noteRecordStatus, noteUpload } from '../exchange.js';
+import { noteReceivedParts, noteRecordStatus, noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
 import { csvBody, outputFilesZip } from '../output-files.js';
 import { presentV4ImportResult, presentV4ImportStatus } from '../presenters/v4.js';
@@ -83,7 +83,11 @@ async function createImport(c: Context<MockEnv>, segment: keyof typeof V4_TABLE_
     const target = resolveV4Import(tenant, entity, V4_TABLE_TYPES[segment], c.req.param('table') as string);
     const v4Import = await readImportUpload<V4ImportPlan, V4Import>(
       c.req.raw,
-      { ...V4_PARTS, maxFileBytes: maxUploadBytes ?? Number.POSITIVE_INFINITY },
+      {
+        ...V4_PARTS,
+        maxFileBytes: maxUploadBytes ?? Number.POSITIVE_INFINITY,
+        observer: noteReceivedParts(c, V4_PARTS.definition),
+      },
       {
         onDefinition: (parametersJson) =>
           planV4Import(tenant, entity, target.table, parametersJson, target.entity),

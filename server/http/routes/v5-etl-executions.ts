@@ -14,7 +14,7 @@ import {
 import { produces } from '../accept.js';
 import { drainUnreadBody, locationOf } from '../body.js';
 import type { MockEnv } from '../env.js';
-import { noteRecordStatus, noteUpload } from '../exchange.js';
+import { noteReceivedParts, noteRecordStatus, noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
 import { outputFilesZip } from '../output-files.js';
 import { presentEtlExecution, presentIntegrationResults } from '../presenters/v5.js';
@@ -38,7 +38,11 @@ export function v5EtlExecutionRoutes(): Hono<MockEnv> {
       const target = tenant.entity(entity);
       const execution = await readImportUpload<EtlExecutionPlan, EtlExecution>(
         c.req.raw,
-        { ...V5_PARTS, maxFileBytes: tenant.settings.limits.maxUploadBytes ?? Number.POSITIVE_INFINITY },
+        {
+          ...V5_PARTS,
+          maxFileBytes: tenant.settings.limits.maxUploadBytes ?? Number.POSITIVE_INFINITY,
+          observer: noteReceivedParts(c, V5_PARTS.definition),
+        },
         {
           onDefinition: (definitionJson) => planEtlExecution(tenant, entity, definitionJson, target),
           onData: async (plan, data, signal) => {
