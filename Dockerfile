@@ -11,12 +11,15 @@ RUN npm run build
 
 # Runtime stage: production dependencies and the compiled mock only.
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080 ACTITO_MOCK_DROP_DIR=/drop
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY fixtures ./fixtures
+# The file transfer locations: mount a folder here (-v "$PWD/drop:/drop"); /drop/<locationId>/ is watched.
+RUN mkdir -p /drop && chown node:node /drop
+VOLUME ["/drop"]
 USER node
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD ["node", "dist/bundle/cli.js", "healthcheck"]

@@ -166,6 +166,21 @@ const importFaultShape = {
   times: faultTimes,
 };
 
+const webhookFaultShape = {
+  type: z.literal('webhook'),
+  action: z.enum(['drop', 'delay', 'duplicate']).meta({
+    description:
+      '`drop`: the delivery is lost (never sent, logged DROPPED); `delay`: its first try waits `delayMs` of the mock clock; `duplicate`: it is POSTed twice, with the same payload id.',
+  }),
+  subscriptionId: z
+    .string()
+    .regex(/^\d+$/, 'a subscription id is a numeric string')
+    .optional()
+    .meta({ description: 'Only deliveries to this subscription; any when left out.' }),
+  delayMs: z.number().int().positive().max(86_400_000).optional(),
+  times: faultTimes,
+};
+
 export const FaultRequest = z
   .discriminatedUnion('type', [
     z.object(requestFaultShape).superRefine((fault, ctx) => {
@@ -178,11 +193,19 @@ export const FaultRequest = z
       if (fault.outcome === 'hold' && fault.reason !== undefined)
         ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason applies to outcome "fail" only' });
     }),
+    z.object(webhookFaultShape).superRefine((fault, ctx) => {
+      if ((fault.action === 'delay') !== (fault.delayMs !== undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['delayMs'],
+          message: 'delayMs goes with action "delay", and only with it',
+        });
+    }),
   ])
   .meta(
     control(
       'FaultRequest',
-      '`request`: the next `times` requests matching method and path answer `status` (error envelope) and/or wait `latencyMs`. `import`: the next `times` uploads of `kind` fail at file level or stay in `holdAt`.',
+      '`request`: the next `times` requests matching method and path answer `status` (error envelope) and/or wait `latencyMs`. `import`: the next `times` uploads of `kind` fail at file level or stay in `holdAt`. `webhook`: the next `times` webhook deliveries (of one subscription, or any) are dropped, delayed or duplicated.',
     ),
   );
 export type FaultRequest = z.input<typeof FaultRequest>;
@@ -193,11 +216,13 @@ export const InjectedFault = z
   .discriminatedUnion('type', [
     z.object({ ...requestFaultShape, ...injected }),
     z.object({ ...importFaultShape, ...injected }),
+    z.object({ ...webhookFaultShape, ...injected }),
   ])
   .meta(control('InjectedFault', 'An active fault and how many more times it applies.'));
 export type InjectedFault = z.infer<typeof InjectedFault>;
 export type InjectedRequestFault = Extract<InjectedFault, { type: 'request' }>;
 export type InjectedImportFault = Extract<InjectedFault, { type: 'import' }>;
+export type InjectedWebhookFault = Extract<InjectedFault, { type: 'webhook' }>;
 
 export const FaultsResponse = z
   .object({ faults: z.array(InjectedFault) })
@@ -238,6 +263,19 @@ export const JournalDataFile = z
   .meta(control('JournalDataFile', 'The data file of an upload, as the mock read it.'));
 export type JournalDataFile = z.infer<typeof JournalDataFile>;
 
+export const JournalTableFile = z
+  .object({
+    table: TableSummary,
+    fileName: z
+      .string()
+      .nullable()
+      .meta({ description: 'The file (or ZIP entry) that fed the table; null when absent.' }),
+    rowCount: z.number().int(),
+    fileError: z.string().nullable(),
+  })
+  .meta(control('JournalTableFile', 'What one table entry of a persistent ETL execution received.'));
+export type JournalTableFile = z.infer<typeof JournalTableFile>;
+
 export const JournalUpload = z
   .object({
     kind: RecordKind,
@@ -247,6 +285,10 @@ export const JournalUpload = z
     definition: z.unknown().optional().meta({ description: 'V5: the parsed ETL definition.' }),
     parameters: z.unknown().optional().meta({ description: 'V4: the parsed import parameters.' }),
     dataFile: JournalDataFile,
+    etlId: z.string().optional().meta({ description: 'Executions of a persistent ETL: the ETL that ran.' }),
+    tables: z.array(JournalTableFile).optional().meta({
+      description: 'Executions of a persistent ETL: what each table entry received (`table` is the first).',
+    }),
   })
   .meta(control('JournalUpload', 'What an accepted upload carried.'));
 export type JournalUpload = z.infer<typeof JournalUpload>;
@@ -277,6 +319,19 @@ export const JournalReceived = z
   .meta(control('JournalReceived', 'What a multipart upload carried, accepted or refused.'));
 export type JournalReceived = z.infer<typeof JournalReceived>;
 
+export const JournalWebhook = z
+  .object({
+    deliveryId: z.string(),
+    subscriptionId: z.string(),
+    eventType: z.string(),
+    attempt: z.number().int(),
+    targetUrl: z.string(),
+    duplicate: z.boolean(),
+    error: z.string().nullable(),
+  })
+  .meta(control('JournalWebhook', 'A webhook POST the mock sent: which delivery, which try, to where.'));
+export type JournalWebhook = z.infer<typeof JournalWebhook>;
+
 export const JournalEntry = z
   .object({
     seq: z.number().int(),
@@ -305,8 +360,17 @@ export const JournalEntry = z
       description:
         'For a multipart upload (accepted or refused): its parts, and the JSON part of a refused one.',
     }),
+    webhook: JournalWebhook.optional().meta({
+      description:
+        'Set on the POSTs the mock sent (webhook deliveries): `status` is the receiver’s, 0 when it never answered.',
+    }),
   })
-  .meta(control('JournalEntry', 'One request the tenant received (control requests excluded).'));
+  .meta(
+    control(
+      'JournalEntry',
+      'One request the tenant received (control requests excluded), or one webhook POST the mock sent.',
+    ),
+  );
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
 export const JournalResponse = z
@@ -478,11 +542,19 @@ export const CoverageReport = z
     errorCodes: z.record(z.string(), z.number().int()),
     unauthorized: z.boolean().meta({ description: 'A 401 was answered.' }),
     tooManyRequests: z.boolean().meta({ description: 'A 429 was answered.' }),
+    webhooks: z.record(z.string(), z.record(z.string(), z.number().int())).optional().meta({
+      description:
+        'Once a webhook delivery ended: per event (`ETL FINISHED`), how many deliveries were delivered, retried, duplicated, failed or dropped.',
+    }),
     never: z
       .object({
         operations: z.array(z.string()),
         finalStatuses: z.array(z.string()),
         responses: z.array(z.string()),
+        webhookOutcomes: z.array(z.string()).optional().meta({
+          description:
+            'Once a webhook delivery ended: per event, the outcomes a receiver never went through (`ETL FINISHED retried`, `ETL FINISHED failed`).',
+        }),
       })
       .meta({
         description:

@@ -12,3 +12,5 @@ export * from './settings.js';
 export * from './tables.js';
 export * from './v4.js';
 export * from './v5.js';
+export * from './v5-etls.js';
+export * from './webhooks.js';

@@ -146,6 +146,10 @@ export const IntegrationResult = z
     skippedRows: z.number().int(),
     rowsInError: z.number().int(),
     withErrors: z.boolean(),
+    fileName: z.string().nullable().optional().meta({
+      description:
+        'Executions of a persistent ETL only: the file that fed this table; null when an optional file was absent.',
+    }),
   })
   .meta(fidelity('modelled', 'Counts of one destination table.'));
 export type IntegrationResult = z.infer<typeof IntegrationResult>;

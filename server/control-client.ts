@@ -24,6 +24,15 @@ import type { ErrorEnvelope } from '../contracts/errors.js';
 import type { SeedRows } from '../contracts/fixture.js';
 import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
 import type { TableType } from '../contracts/tables.js';
+import type { FileDropResponse } from '../contracts/v5-etls.js';
+import type {
+  WebhookDeliveriesQuery,
+  WebhookDeliveriesResponse,
+  WebhookSettings,
+  WebhookSettingsUpdate,
+  WebhookSettleRequest,
+  WebhookSettleResponse,
+} from '../contracts/webhooks.js';
 import type { ProgressionInput } from './domain/lifecycle/progression.js';
 import { progressionPolicy } from './domain/lifecycle/progression.js';
 
@@ -69,6 +78,21 @@ export interface MockControl {
   verifyNoV4Calls(): Promise<VerifyResponse>;
   /** What the clients exercised since the last reset, and what they never did. */
   coverage(): Promise<CoverageReport>;
+  /** The webhook deliveries of this tenant, oldest first, each with every try; filters combine with AND. */
+  webhookDeliveries(filter?: WebhookDeliveriesQuery): Promise<WebhookDeliveriesResponse>;
+  /**
+   * Resolves once no webhook delivery is in flight or due now (at most `timeoutMs` of real time,
+   * 10 s by default): wait on this, never sleep. Retries scheduled later wait for `advance({ ms })`.
+   */
+  settleWebhooks(options?: WebhookSettleRequest): Promise<WebhookSettleResponse>;
+  /** How this tenant delivers webhooks: the HTTPS rule, the timeout, the retry delays. */
+  getWebhookSettings(): Promise<WebhookSettings>;
+  updateWebhookSettings(update: WebhookSettingsUpdate): Promise<WebhookSettings>;
+  /**
+   * Drops a file in file transfer location `locationId` (in-process, where no folder is watched):
+   * the ETLs watching it that take a file of that name run on it.
+   */
+  dropFile(locationId: string, name: string, content: string | Uint8Array): Promise<FileDropResponse>;
 }
 
 /** Journal filters (GET /__mock/journal's query): `path` is a glob, `status` a code or a class like `4xx`. */
@@ -113,11 +137,12 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (tenant) headers['x-mock-tenant'] = tenant;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const request = new Request(new URL(path, baseUrl), {
       method,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
     });
     const response = await fetchLike(request);
     const json = (await response.json()) as unknown;
@@ -161,6 +186,15 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
       (await call<JournalResponse>('POST', '/__mock/journal/find', { pattern })).entries,
     verifyNoV4Calls: () => verify({ path: V4_PATHS }, 0),
     coverage: () => call('GET', '/__mock/coverage'),
+    webhookDeliveries: (filter = {}) => call('GET', withQuery('/__mock/webhooks/deliveries', { ...filter })),
+    settleWebhooks: (options = {}) => call('POST', '/__mock/webhooks/settle', options),
+    getWebhookSettings: () => call('GET', '/__mock/webhooks/settings'),
+    updateWebhookSettings: (update) => call('PUT', '/__mock/webhooks/settings', update),
+    dropFile: (locationId, name, content) => {
+      const form = new FormData();
+      form.append('file', new Blob([content as BlobPart]), name);
+      return call('POST', `/__mock/locations/${encodeURIComponent(locationId)}/files`, form);
+    },
   };
 }
 

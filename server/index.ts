@@ -25,6 +25,8 @@ export type { ProgressionInput, ProgressionPolicy, RecordKind } from './domain/l
 export { parseProgression } from './domain/lifecycle/progression.js';
 export type { ConvertV4Input, ConvertV4Result, MigrationNote } from './domain/migration/convert-v4-to-v5.js';
 export { convertV4ImportToV5 } from './domain/migration/convert-v4-to-v5.js';
+export type { DropFolderOptions, DropFolderWatcher } from './drop-folder/watch-drop-folder.js';
+export { watchDropFolder } from './drop-folder/watch-drop-folder.js';
 export { ACTITO_HOSTS } from './hosts.js';
 export type { RequestListener, RequestLogEntry } from './http/request-log.js';
 export type { ActitoMock, ActitoMockOptions } from './mock.js';

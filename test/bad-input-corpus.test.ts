@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorEnvelope } from '../contracts/errors.js';
 import { ERROR_CODES } from '../server/domain/errors.js';
-import type { MockControl } from '../server/index.js';
 import { expectAlive, registered, rowCount, startBystander } from './helpers/corpus/after-checks.js';
 import type { CorpusCase, CorpusStep } from './helpers/corpus/case.js';
 import { loadCorpus } from './helpers/corpus/case.js';
@@ -20,9 +19,18 @@ import { TRANSPORTS, useTransport } from './helpers/transports.js';
  */
 const { cases, values } = loadCorpus();
 
-async function runSteps(control: MockControl, steps: CorpusStep[]): Promise<void> {
+async function runSteps(session: Session, steps: CorpusStep[]): Promise<void> {
+  const { control, client } = session;
   for (const step of steps) {
-    if ('settings' in step) await control.updateSettings(step.settings);
+    if ('api' in step) {
+      const { method, path, json } = step.api;
+      const response = await fetch(`${client.baseUrl}${path}`, {
+        method,
+        headers: client.headers({ 'content-type': 'application/json' }),
+        body: JSON.stringify(json),
+      });
+      expect(response.status, await response.text()).toBeLessThan(300);
+    } else if ('settings' in step) await control.updateSettings(step.settings);
     else if ('advance' in step) await control.advance(step.advance);
     else
       for (const [kind, policy] of Object.entries(step.progression))
@@ -97,7 +105,7 @@ describe.each(TRANSPORTS)('the bad-input corpus (%s)', (transport) => {
     await control.setProgression('*', { type: 'immediate' });
     const bystander = await startBystander(session);
     const before = await bystander();
-    await runSteps(control, testCase.before);
+    await runSteps(session, testCase.before);
     const journalBefore = (await control.journal()).entries.length;
 
     const answers = await send(testCase, harness, session);

@@ -14,6 +14,8 @@ import { settingsOperations } from './settings.js';
 import { tableOperations } from './tables.js';
 import { v4Operations } from './v4.js';
 import { v5Operations } from './v5.js';
+import { v5EtlOperations } from './v5-etls.js';
+import { webhookOperations } from './webhooks.js';
 
 export type { Operation, OperationResponse } from './operation.js';
 
@@ -21,7 +23,9 @@ export const allOperations: readonly Operation[] = [
   ...authOperations,
   ...tableOperations,
   ...v5Operations,
+  ...v5EtlOperations,
   ...v4Operations,
+  ...webhookOperations,
   ...controlOperations,
   ...settingsOperations,
 ];

@@ -1,18 +1,19 @@
 import { EntityPath } from '../paths.js';
 import {
-  EtlExecution,
   EtlExecutionCreated,
   EtlExecutionPath,
   EtlExecutionUpload,
   EtlOutputFilesZip,
   IntegrationResults,
 } from '../v5.js';
+import { AnyEtlExecution } from '../v5-etls.js';
 import { BEARER_ERRORS, DOWNLOAD_ERRORS, errorResponse } from './error-responses.js';
 import type { Operation } from './operation.js';
 
 /** Current docs use the first prefix, older ones the second; the mock serves both. */
 const V5_PREFIXES = ['/mass-imports/v5', '/v5'] as const;
-const v5Paths = (suffix: string) => V5_PREFIXES.map((prefix) => `${prefix}/entities/{entity}${suffix}`);
+export const v5Paths = (suffix: string) =>
+  V5_PREFIXES.map((prefix) => `${prefix}/entities/{entity}${suffix}`);
 const TAGS = ['V5 ETL executions'];
 
 const unknownExecution = errorResponse(
@@ -66,7 +67,11 @@ export const v5Operations: Operation[] = [
     auth: 'bearer',
     request: { params: EtlExecutionPath },
     responses: {
-      200: { description: 'The execution.', json: EtlExecution },
+      200: {
+        description:
+          'The execution; one of a persistent ETL also carries `etlId`, the ETL definition it ran, what started it and the files no table entry took.',
+        json: AnyEtlExecution,
+      },
       ...BEARER_ERRORS,
       404: unknownExecution,
     },
@@ -81,7 +86,11 @@ export const v5Operations: Operation[] = [
     auth: 'bearer',
     request: { params: EtlExecutionPath },
     responses: {
-      200: { description: 'Counts per destination table.', json: IntegrationResults },
+      200: {
+        description:
+          'Counts per destination table: one for a one-shot execution, one per table entry (with `fileName`) for a persistent ETL.',
+        json: IntegrationResults,
+      },
       ...BEARER_ERRORS,
       404: unknownExecution,
       409: notFinished,
@@ -100,7 +109,8 @@ export const v5Operations: Operation[] = [
     request: { params: EtlExecutionPath },
     responses: {
       200: {
-        description: 'A zip with result.csv and/or errors.csv, as `outputFiles` in the definition asked.',
+        description:
+          'A zip with result.csv and/or errors.csv, as `outputFiles` in the definition asked; for an execution of a persistent ETL, the same files in one folder per table (`Orders/result.csv`), none for an absent optional file.',
         contentType: 'application/zip',
         schema: EtlOutputFilesZip,
         headers: { 'Content-Disposition': 'attachment; filename="etl-execution-<id>-output-files.zip"' },

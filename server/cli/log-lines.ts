@@ -21,7 +21,11 @@ export function requestJsonLine(entry: RequestLogEntry): string {
 }
 
 /** What a new user needs to start: the URL, the API key, the entities and tables, the settings. */
-export function listeningSummary(server: ActitoMockServer, mock: ActitoMock) {
+export function listeningSummary(
+  server: ActitoMockServer,
+  mock: ActitoMock,
+  dropFolder: { dir: string; stableMs: number } | null = null,
+) {
   const tenant = mock.core.tenant();
   return {
     url: server.url,
@@ -34,6 +38,7 @@ export function listeningSummary(server: ActitoMockServer, mock: ActitoMock) {
     progression: tenant.progression['v5.etlExecution'],
     v4: tenant.settings.v4Sunset,
     limits: tenant.settings.limits,
+    dropFolder,
   };
 }
 
@@ -49,6 +54,9 @@ export function listeningTextLines(summary: ReturnType<typeof listeningSummary>,
   lines.push(
     `  progression: ${JSON.stringify(summary.progression)}; OpenAPI: ${summary.url}/openapi.json`,
     `  V4 imports: ${summary.v4}; limits: ${JSON.stringify(summary.limits)} (GET/PUT /__mock/settings)`,
+    summary.dropFolder
+      ? `  file transfer locations: ${summary.dropFolder.dir}/<locationId>/ (files read once unchanged for ${summary.dropFolder.stableMs} ms)`
+      : '  file transfer locations: none watched (--drop-dir, ACTITO_MOCK_DROP_DIR)',
     logging
       ? '  one line per request below: time, tenant, method, path, status, error code, duration (--quiet: none)'
       : '  request log off',

@@ -7,7 +7,13 @@ import { SERVE_SETTINGS, serveConfig } from './serve-settings.js';
 
 describe('serveConfig', () => {
   it('defaults to 127.0.0.1:8080, the text log and the mock defaults', () => {
-    expect(serveConfig({}, {})).toEqual({ port: 8080, host: '127.0.0.1', log: 'text', mock: {} });
+    expect(serveConfig({}, {})).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      log: 'text',
+      mock: {},
+      drop: { dir: null, stableMs: 500 },
+    });
     expect(serveConfig({}, { PORT: '', ACTITO_MOCK_LIMITS: '' })).toMatchObject({ port: 8080, mock: {} });
   });
 
@@ -20,6 +26,9 @@ describe('serveConfig', () => {
       ACTITO_MOCK_LIMITS: 'off',
       ACTITO_MOCK_MAX_UPLOAD_BYTES: '1000',
       ACTITO_MOCK_LOG: 'json',
+      ACTITO_MOCK_WEBHOOKS: 'allowHttpTargets,timeoutMs=2000',
+      ACTITO_MOCK_DROP_DIR: '/drop',
+      ACTITO_MOCK_DROP_STABLE_MS: '100',
     };
     expect(serveConfig({}, env)).toEqual({
       port: 9000,
@@ -30,7 +39,9 @@ describe('serveConfig', () => {
         v4Sunset: 'deprecated',
         limits: 'off',
         maxUploadBytes: 1000,
+        webhooks: { allowHttpTargets: true, timeoutMs: 2000 },
       },
+      drop: { dir: '/drop', stableMs: 100 },
     });
     const flags = {
       port: '0',
@@ -38,6 +49,7 @@ describe('serveConfig', () => {
       v4: 'removed',
       limits: 'maxConcurrentRequests=9',
       log: 'off',
+      'drop-dir': '/elsewhere',
     };
     expect(serveConfig(flags, env)).toMatchObject({
       port: 0,
@@ -47,6 +59,7 @@ describe('serveConfig', () => {
         v4Sunset: 'removed',
         limits: { maxConcurrentRequests: 9 },
       },
+      drop: { dir: '/elsewhere', stableMs: 100 },
     });
   });
 

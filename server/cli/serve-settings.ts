@@ -2,10 +2,14 @@ import { V4Sunset } from '../../contracts/settings.js';
 import { createManualClock } from '../domain/clock.js';
 import { PROGRESSION_SYNTAX, parseProgression } from '../domain/lifecycle/progression.js';
 import { ACTITO_LIMITS, parseLimits, parseRetention, parseV4Sunset } from '../domain/settings.js';
+import { parseWebhookSettings } from '../domain/webhooks/settings.js';
 import type { ActitoMockOptions } from '../mock.js';
 import { loadFixtureFiles } from './load-fixtures.js';
 
 export type LogFormat = 'text' | 'json' | 'off';
+
+/** A dropped file is read once it has stayed unchanged this long (it may still be being written). */
+const DEFAULT_DROP_STABLE_MS = 500;
 
 /** What `serve` runs with, from its flags and the environment. */
 export interface ServeConfig {
@@ -13,6 +17,8 @@ export interface ServeConfig {
   host: string;
   log: LogFormat;
   mock: ActitoMockOptions;
+  /** The folder of the file transfer locations to watch (null: none), and how long a file must stay unchanged. */
+  drop: { dir: string | null; stableMs: number };
 }
 
 /**
@@ -60,7 +66,7 @@ export const SERVE_SETTINGS: readonly ServeSetting[] = [
     flag: 'progression',
     env: 'ACTITO_MOCK_PROGRESSION',
     value: '<policy>',
-    help: `when imports and executions move to their next status: ${PROGRESSION_SYNTAX} (default afterPolls:1)`,
+    help: `when imports and executions move to their next status: ${PROGRESSION_SYNTAX} (default afterPolls:1,ms:1000: one status read or one second, whichever comes first)`,
     apply: (text, config) => {
       config.mock.progression = parseProgression(text);
     },
@@ -113,6 +119,33 @@ export const SERVE_SETTINGS: readonly ServeSetting[] = [
     },
   },
   {
+    flag: 'webhooks',
+    env: 'ACTITO_MOCK_WEBHOOKS',
+    value: '<settings>',
+    help: 'webhook delivery: a comma list of allowHttpTargets[=true|false] (HTTP to non-loopback hosts), timeoutMs=<ms>, retryDelaysMs=<ms>/<ms>/... or none',
+    apply: (text, config) => {
+      config.mock.webhooks = parseWebhookSettings(text);
+    },
+  },
+  {
+    flag: 'drop-dir',
+    env: 'ACTITO_MOCK_DROP_DIR',
+    value: '<folder>',
+    help: 'watch <folder>/<locationId>/ for the files of persistent ETLs that name that file transfer location (default: none watched)',
+    apply: (text, config) => {
+      config.drop.dir = text;
+    },
+  },
+  {
+    flag: 'drop-stable-ms',
+    env: 'ACTITO_MOCK_DROP_STABLE_MS',
+    value: '<ms>',
+    help: `how long a dropped file must stay unchanged before it is read (default ${DEFAULT_DROP_STABLE_MS})`,
+    apply: (text, config) => {
+      config.drop.stableMs = integerIn(text, 1);
+    },
+  },
+  {
     flag: 'log',
     env: 'ACTITO_MOCK_LOG',
     value: '<text|json|off>',
@@ -130,7 +163,13 @@ export const SERVE_SETTINGS: readonly ServeSetting[] = [
  * variable, else its default. Throws a TypeError naming the flag or variable whose value is wrong.
  */
 export function serveConfig(flags: Record<string, string | undefined>, env: NodeJS.ProcessEnv): ServeConfig {
-  const config: ServeConfig = { port: 8080, host: '127.0.0.1', log: 'text', mock: {} };
+  const config: ServeConfig = {
+    port: 8080,
+    host: '127.0.0.1',
+    log: 'text',
+    mock: {},
+    drop: { dir: null, stableMs: DEFAULT_DROP_STABLE_MS },
+  };
   for (const setting of SERVE_SETTINGS) {
     const flag = flags[setting.flag];
     const fromEnv = env[setting.env];

@@ -1,5 +1,6 @@
 import type { ActitoMockServer } from '../adapters/node.js';
 import { startServer } from '../adapters/node.js';
+import { watchDropFolder } from '../drop-folder/watch-drop-folder.js';
 import type { RequestListener } from '../http/request-log.js';
 import { createActitoMock } from '../mock.js';
 import type { CommandIo } from './command-io.js';
@@ -89,13 +90,18 @@ export async function serveCommand(
     );
     return 1;
   }
-  const summary = listeningSummary(server, mock);
+  const { dir, stableMs } = config.drop;
+  const dropFolder = dir === null ? null : { dir, stableMs };
+  const watcher = dropFolder
+    ? await watchDropFolder(mock, dropFolder.dir, { stableMs, log: lines.line })
+    : null;
+  const summary = listeningSummary(server, mock, dropFolder);
   if (log === 'json') io.stdout(listeningJsonLine(summary));
   else for (const line of listeningTextLines(summary, log === 'text')) io.stdout(line);
   return {
     ...server,
     close: async () => {
-      await server.close();
+      await Promise.all([server.close(), watcher?.close()]);
       lines.flush();
     },
   };

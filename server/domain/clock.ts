@@ -7,6 +7,12 @@ export interface Clock {
   now(): number;
   /** Moves the mock's time forward by `ms` (never backward). */
   advance(ms: number): void;
+  /**
+   * True when the clock moves on its own (it follows the wall clock): what falls due later (a
+   * webhook retry, an execution finishing) is then woken by a real timer. Otherwise only
+   * `advance()` moves time, and what is due is applied then.
+   */
+  readonly realTime?: boolean;
 }
 
 /**
@@ -20,6 +26,7 @@ export const LAST_VALID_MOMENT = 8.64e15 - 24 * 60 * 60 * 1000;
 export function createSystemClock(wallClock: () => number = Date.now): Clock {
   let offset = 0;
   return {
+    realTime: true,
     now: () => wallClock() + offset,
     advance(ms) {
       offset += assertForward(ms, wallClock() + offset);

@@ -10,11 +10,12 @@ export interface TableRef {
   id?: string | number | undefined;
 }
 
-/** One Actito entity: its tables and, per API, the imports made into them. */
-export class EntityState<Execution = unknown, Import = unknown> {
+/** One Actito entity: its tables, its persistent ETLs and, per API, the imports made into them. */
+export class EntityState<Execution = unknown, Import = unknown, Etl = unknown> {
   readonly tables: Table[];
   readonly etlExecutions = new Map<string, Execution>();
   readonly v4Imports = new Map<string, Import>();
+  readonly etls = new Map<string, Etl>();
 
   constructor(
     readonly name: string,

@@ -1,6 +1,7 @@
 import type { MockFixture, MockFixtureInput } from '../../contracts/fixture.js';
 import { MockFixture as MockFixtureSchema } from '../../contracts/fixture.js';
 import type { MockSettings } from '../../contracts/settings.js';
+import type { WebhookSettings, WebhookSettingsUpdate } from '../../contracts/webhooks.js';
 import defaultFixture from '../../fixtures/default.json' with { type: 'json' };
 import type { Clock } from './clock.js';
 import { createSystemClock } from './clock.js';
@@ -15,6 +16,7 @@ import {
 import type { SettingsOptions } from './settings.js';
 import { initialSettings } from './settings.js';
 import { Tenant } from './tenant.js';
+import { webhookSettings } from './webhooks/settings.js';
 
 export const DEFAULT_TENANT = 'default';
 
@@ -35,6 +37,8 @@ export interface MockCoreOptions extends SettingsOptions {
   /** Makes ids and tokens reproducible. */
   random?: () => number;
   remoteFiles?: Record<string, Record<string, Uint8Array>>;
+  /** How webhooks are delivered: `allowHttpTargets`, `timeoutMs`, `retryDelaysMs` (defaults: HTTPS, 10 s, 5 retries). */
+  webhooks?: WebhookSettingsUpdate;
 }
 
 /**
@@ -46,11 +50,14 @@ export class MockCore {
   readonly #tenants = new Map<string, Tenant>();
   readonly #progression: ProgressionSettings;
   readonly #settings: MockSettings;
+  readonly #webhookSettings: WebhookSettings;
+  readonly #locationListeners = new Set<(locationId: string) => void>();
 
   constructor(private readonly options: MockCoreOptions = {}) {
     this.fixture = parseFixture(options.fixture ?? defaultFixture);
     this.#progression = progressionSettings(options.progression);
     this.#settings = initialSettings(options);
+    this.#webhookSettings = webhookSettings(options.webhooks);
   }
 
   tenant(name: string = DEFAULT_TENANT): Tenant {
@@ -62,14 +69,25 @@ export class MockCore {
     return tenant;
   }
 
-  /** Starts a tenant afresh from the fixture, keeping its progression settings, V4 sunset and limits. */
+  /** Starts a tenant afresh from the fixture, keeping its progression settings, V4 sunset, limits and webhook settings. */
   reset(name: string = DEFAULT_TENANT): Tenant {
     const previous = this.#tenants.get(name);
-    const tenant = this.#newTenant(name, previous?.progression ?? this.#progression, previous?.settings);
+    const tenant = this.#newTenant(
+      name,
+      previous?.progression ?? this.#progression,
+      previous?.settings,
+      previous?.webhookSettings,
+    );
     this.#tenants.set(name, tenant);
     // In the same synchronous step: uploads still streaming into the old tenant find it retired.
     previous?.retire();
     return tenant;
+  }
+
+  /** Tells `listener` each file transfer location an ETL of any tenant names; returns how to stop. */
+  onLocation(listener: (locationId: string) => void): () => void {
+    this.#locationListeners.add(listener);
+    return () => this.#locationListeners.delete(listener);
   }
 
   tenantNames(): string[] {
@@ -82,10 +100,19 @@ export class MockCore {
     return clock ?? createSystemClock();
   }
 
-  #newTenant(name: string, progression: ProgressionSettings, settings = this.#settings): Tenant {
+  #newTenant(
+    name: string,
+    progression: ProgressionSettings,
+    settings = this.#settings,
+    webhooks = this.#webhookSettings,
+  ): Tenant {
     return new Tenant({
       name,
       settings,
+      webhookSettings: webhooks,
+      onLocation: (locationId) => {
+        for (const listener of this.#locationListeners) listener(locationId);
+      },
       fixture: this.fixture,
       clock: this.#clockForTenant(),
       progression,

@@ -1,5 +1,6 @@
 import type { EntityFixture, MockFixture } from '../../contracts/fixture.js';
 import type { MockSettings } from '../../contracts/settings.js';
+import type { WebhookSettings } from '../../contracts/webhooks.js';
 import { TokenStore } from './auth/tokens.js';
 import type { Clock } from './clock.js';
 import { Coverage } from './control/coverage.js';
@@ -19,8 +20,14 @@ import { copySettings, initialSettings } from './settings.js';
 import type { V4Import } from './v4-imports/model.js';
 import { V4ImportQuota } from './v4-imports/quota.js';
 import type { EtlExecution } from './v5-etl-executions/model.js';
+import type { PersistentEtl, PersistentEtlExecution } from './v5-etls/model.js';
+import { WakeTimer } from './wake-timer.js';
+import type { WebhookDispatcher } from './webhooks/dispatcher.js';
+import { webhookSettings } from './webhooks/settings.js';
+import type { WebhookSubscriptions } from './webhooks/subscriptions.js';
+import { createTenantWebhooks } from './webhooks/tenant-webhooks.js';
 
-export type Entity = EntityState<EtlExecution, V4Import>;
+export type Entity = EntityState<EtlExecution | PersistentEtlExecution, V4Import, PersistentEtl>;
 
 /** What a service gives to start an import run; the tenant adds its clock, policy and faults. */
 export type StartRunOptions = Omit<ImportRunOptions, 'clock' | 'policy' | 'hold'>;
@@ -35,6 +42,10 @@ export interface TenantOptions {
   remoteFiles?: Record<string, Record<string, Uint8Array>>;
   /** V4 sunset and API limits; Actito's limits and V4 enabled by default. */
   settings?: MockSettings;
+  /** How webhooks are delivered (HTTPS rule, timeout, retries). */
+  webhookSettings?: WebhookSettings;
+  /** Told each file transfer location an ETL names (the folder watcher creates its folder). */
+  onLocation?: (locationId: string) => void;
 }
 
 /**
@@ -48,6 +59,7 @@ export class Tenant {
   readonly tokens: TokenStore;
   readonly etlExecutionIds: IdGenerator = createIdGenerator(1000001);
   readonly v4ImportIds: IdGenerator = createIdGenerator(1000123);
+  readonly etlIds: IdGenerator = createIdGenerator(100001);
   readonly uuids: IdGenerator;
   readonly progression: ProgressionSettings;
   readonly remoteFiles: Record<string, Record<string, Uint8Array>>;
@@ -65,6 +77,15 @@ export class Tenant {
   readonly coverage: Coverage;
   /** Bounds the finished records kept (settings.retention). */
   readonly retention = new Retention();
+  /** How webhooks are delivered, switchable through /__mock/webhooks/settings. */
+  webhookSettings: WebhookSettings;
+  readonly webhookSubscriptions: WebhookSubscriptions;
+  /** Delivers the webhook events of this tenant (ETL executions today, data events next). */
+  readonly webhooks: WebhookDispatcher;
+  /** Wakes the tenant when a retry or a timed move falls due, under a clock that moves on its own. */
+  readonly wake: WakeTimer;
+  /** Told each file transfer location an ETL names. */
+  readonly onLocation: (locationId: string) => void;
   #retired = false;
   /** Import runs not yet final, with the entity they write into. */
   readonly #unsettled = new Map<ImportRun, Entity>();
@@ -81,6 +102,20 @@ export class Tenant {
     this.entities = new Map(options.fixture.entities.map((e) => [e.name, new EntityState(e.name, e, now)]));
     this.remoteFiles = options.remoteFiles ?? {};
     this.settings = copySettings(options.settings ?? initialSettings());
+    this.webhookSettings = webhookSettings(options.webhookSettings);
+    this.onLocation = options.onLocation ?? (() => {});
+    this.wake = new WakeTimer(options.clock, () => this.tick());
+    const webhooks = createTenantWebhooks({
+      clock: options.clock,
+      uuids: this.uuids,
+      faults: this.faults,
+      journal: this.journal,
+      coverage: this.coverage,
+      settings: () => this.webhookSettings,
+      wakeAt: (at) => this.wake.wakeAt(at),
+    });
+    this.webhookSubscriptions = webhooks.subscriptions;
+    this.webhooks = webhooks.dispatcher;
   }
 
   entity(name: string): Entity {
@@ -99,6 +134,7 @@ export class Tenant {
     if (fixture) this.entities.set(name, new EntityState(name, fixture, this.clock.now()));
     else this.entities.delete(name);
     this.retention.forgetEntity(name);
+    this.#forgetSubscriptions(name);
   }
 
   /** Replaces (or adds) an entity with these tables and rows; its imports are forgotten. All or nothing. */
@@ -106,12 +142,22 @@ export class Tenant {
     const entity = buildSeededEntity(name, fixture, this.clock.now());
     this.entities.set(name, entity);
     this.retention.forgetEntity(name);
+    this.#forgetSubscriptions(name);
     return entity;
+  }
+
+  /** An entity started afresh has no subscription any more; what waited for them is cancelled. */
+  #forgetSubscriptions(entity: string): void {
+    for (const subscription of this.webhookSubscriptions.removeEntity(entity)) {
+      this.webhooks.cancel(subscription.id, `cancelled: entity ${entity} was reset or seeded again`);
+    }
   }
 
   /** Called when a reset replaces this tenant: work still pending from before must not land anywhere. */
   retire(): void {
     this.#retired = true;
+    this.wake.close();
+    this.webhooks.close();
   }
 
   get retired(): boolean {
@@ -166,6 +212,8 @@ export class Tenant {
       moved.add(next);
     }
     this.retention.enforce(this.settings.retention);
+    // What moved may have raised webhook events; retries may have fallen due too.
+    this.webhooks.pump();
     return moved.size;
   }
 
@@ -193,7 +241,18 @@ export class Tenant {
     for (const run of this.#unsettledRuns()) {
       if (run.options.policy().type === 'manual' && run.status.advance()) moved += 1;
     }
+    this.webhooks.pump();
     return moved;
+  }
+
+  /** What a wake-up does: apply what fell due, and ask to be woken for the next timed move. */
+  tick(): void {
+    if (this.#retired) return;
+    this.settleDue();
+    for (const run of this.#unsettledRuns()) {
+      const at = nextTimedMove(run);
+      if (at !== null) this.wake.wakeAt(at);
+    }
   }
 
   /** The record whose next move falls due first; null when none is pending. */
@@ -221,4 +280,10 @@ export class Tenant {
   policyFor(kind: RecordKind): () => ProgressionPolicy {
     return () => this.progression[kind];
   }
+}
+
+/** When a record moves by time alone next; null when only a status read or an advance moves it. */
+export function nextTimedMove(run: ImportRun): number | null {
+  const at = run.status.dueAt();
+  return Number.isFinite(at) ? at : null;
 }

@@ -16,11 +16,15 @@ import { controlRoutes } from './routes/control.js';
 import { controlEntityRoutes } from './routes/control-entities.js';
 import { controlFaultRoutes } from './routes/control-faults.js';
 import { controlJournalRoutes } from './routes/control-journal.js';
+import { controlLocationRoutes } from './routes/control-locations.js';
 import { controlSettingsRoutes } from './routes/control-settings.js';
+import { controlWebhookRoutes } from './routes/control-webhooks.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { tableStructureRoutes } from './routes/table-structures.js';
 import { v4ImportRoutes } from './routes/v4-imports.js';
 import { V5_PREFIXES, v5EtlExecutionRoutes } from './routes/v5-etl-executions.js';
+import { v5EtlRoutes } from './routes/v5-etls.js';
+import { WEBHOOKS_PREFIX, webhookRoutes } from './routes/webhooks.js';
 import { tenantFromHeader } from './tenant.js';
 import { V4_PREFIXES, v4SunsetPolicy } from './v4-sunset.js';
 
@@ -31,6 +35,7 @@ const AUTHENTICATED_PREFIXES = [
   '/v4',
   '/profile-table-structure',
   '/custom-table-structure',
+  '/webhooks',
 ];
 
 export interface AppOptions {
@@ -57,6 +62,8 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
   app.route('/', controlFaultRoutes());
   app.route('/', controlJournalRoutes(operations));
   app.route('/', controlSettingsRoutes());
+  app.route('/', controlWebhookRoutes());
+  app.route('/', controlLocationRoutes());
   app.route('/', authRoutes());
   app.route('/', openApiRoutes());
 
@@ -66,7 +73,9 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
   for (const prefix of AUTHENTICATED_PREFIXES) actito.use(`${prefix}/*`, bearerAuth());
   actito.route('/', tableStructureRoutes());
   const v5 = v5EtlExecutionRoutes();
-  for (const prefix of V5_PREFIXES) actito.route(prefix, v5);
+  const etls = v5EtlRoutes();
+  for (const prefix of V5_PREFIXES) actito.route(prefix, v5).route(prefix, etls);
+  actito.route(WEBHOOKS_PREFIX, webhookRoutes());
   const v4 = v4ImportRoutes();
   for (const prefix of V4_PREFIXES) actito.route(prefix, v4);
   app.route('/', actito);

@@ -1,3 +1,6 @@
+import type { ErrorCode } from '../domain/errors.js';
+import { ActitoError } from '../domain/errors.js';
+
 /**
  * How much of an unread body is drained before giving up: past the 100 MB upload limit with room
  * to spare, bounded so a client streaming forever cannot keep the mock reading.
@@ -29,4 +32,30 @@ export async function drainUnreadBody(
 /** The absolute URL of a resource created under the request's path. */
 export function locationOf(request: Request, path: string, id: string): string {
   return new URL(`${path}/${id}`, request.url).toString();
+}
+
+/** A JSON body bigger than this is refused: an ETL or a subscription is a few kilobytes. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/**
+ * A JSON request body as text, refused with `code` past MAX_JSON_BODY_BYTES. The rest is read
+ * and discarded (up to the drain limit) rather than cancelled, so the client can finish sending
+ * before it reads the answer (MSW waits for the whole body too).
+ */
+export async function jsonBodyText(request: Request, code: ErrorCode): Promise<string> {
+  const body = request.body;
+  if (!body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size <= MAX_JSON_BODY_BYTES) chunks.push(chunk);
+    else if (size > DRAIN_LIMIT_BYTES) break;
+  }
+  if (size > MAX_JSON_BODY_BYTES) {
+    throw new ActitoError(code, 'The request body exceeds 1 MB; send the JSON document alone.', [
+      { path: 'body', message: 'too large' },
+    ]);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }

@@ -3,13 +3,16 @@ import { ActitoError } from '../domain/errors.js';
 
 /** The names of an upload's parts, as messages give them. */
 export interface PartNames {
-  definition: readonly [string, ...string[]];
+  /** Accepted names of the JSON definition part; the first is the one messages name. None: the upload has no definition part. */
+  definition: readonly string[];
   data: readonly [string, ...string[]];
 }
 
 /** `parts "definition" (JSON) and "inputFile" (the data file)`: what every refusal of the body names. */
 export function expectedParts(parts: PartNames): string {
-  return `parts "${parts.definition[0]}" (JSON) and "${parts.data[0]}" (the data file)`;
+  return parts.definition[0]
+    ? `parts "${parts.definition[0]}" (JSON) and "${parts.data[0]}" (the data file)`
+    : `part "${parts.data[0]}" (the data file)`;
 }
 
 /** The boundary parameter of a multipart Content-Type, quoted or not; null when there is none. */
@@ -63,7 +66,7 @@ export function multipartError(error: unknown, watch: BodyWatch, parts: PartName
     else
       reason = `The multipart body ends before its closing delimiter "--${watch.boundary}--": it was cut short, and its last part is incomplete; send the whole body, with ${expected}.`;
   } else if (message === 'Malformed part header') {
-    reason = `The multipart body cannot be read: a part header is malformed; each part starts with headers such as 'Content-Disposition: form-data; name="${parts.definition[0]}"' (80 KB at most), then an empty line.`;
+    reason = `The multipart body cannot be read: a part header is malformed; each part starts with headers such as 'Content-Disposition: form-data; name="${parts.definition[0] ?? parts.data[0]}"' (80 KB at most), then an empty line.`;
   } else {
     reason = `The multipart body cannot be read: ${message}.`;
   }

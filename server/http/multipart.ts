@@ -30,7 +30,9 @@ export interface PartObserver {
 
 export interface UploadHandlers<Plan, Result> {
   /** Checks the definition as soon as it arrives; throwing stops the upload (the rest is drained). */
-  onDefinition(json: string, partName: string): Plan;
+  onDefinition?(json: string, partName: string): Plan;
+  /** The plan of an upload without a definition part (trigger-execution: the ETL is stored). */
+  plan?: Plan;
   /**
    * Consumes the data file while it is still arriving; `null` when no data part was sent.
    * Resolves to the function that registers the upload, which is called only once the whole
@@ -103,7 +105,7 @@ type FileStream = Readable & { truncated?: boolean };
 
 /** The state of one upload while busboy walks its parts. */
 class UploadState<Plan, Result> {
-  #plan: { value: Plan } | null = null;
+  #plan: { value: Plan } | null;
   #dataSeen = false;
   #buffered: { name: string | null; chunks: Uint8Array[]; size: number } | null = null;
   #processing: Promise<() => Result> | null = null;
@@ -122,7 +124,9 @@ class UploadState<Plan, Result> {
     private readonly readError: (error: unknown) => ActitoError,
     private readonly resolve: (result: Result) => void,
     private readonly reject: (error: unknown) => void,
-  ) {}
+  ) {
+    this.#plan = handlers.onDefinition ? null : { value: handlers.plan as Plan };
+  }
 
   field(name: string, value: string, truncated: boolean): void {
     if (!this.parts.definition.includes(name) || this.#failure) return;
@@ -175,7 +179,7 @@ class UploadState<Plan, Result> {
         new ActitoError(
           'MISSING_PART',
           `The definition part is missing: send the JSON definition as multipart part ${names}.`,
-          [{ path: this.parts.definition[0], message: 'missing' }],
+          [{ path: this.parts.definition[0] ?? 'definition', message: 'missing' }],
         ),
       );
     }
@@ -191,7 +195,9 @@ class UploadState<Plan, Result> {
       return;
     }
     try {
-      this.#plan = { value: this.handlers.onDefinition(json, name) };
+      this.#plan = {
+        value: (this.handlers.onDefinition as (json: string, name: string) => Plan)(json, name),
+      };
     } catch (error) {
       this.fail(error);
       return;

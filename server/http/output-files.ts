@@ -1,21 +1,51 @@
+import type { ZipEntrySource } from '../domain/files/index.js';
 import { zipStream } from '../domain/files/index.js';
 import type { ImportRun } from '../domain/imports/import-run.js';
+import type { OutputFileSource } from '../domain/imports/output-files.js';
 import { errorFileChunks, resultFileChunks } from '../domain/imports/output-files.js';
 
-/** An archive of output files, streamed: V5 output-files (result.csv and/or errors.csv), V4 result-file (result.csv). */
+export interface WantedOutputFiles {
+  result: boolean;
+  errors: boolean;
+}
+
+/**
+ * An archive of output files, streamed: V5 output-files (result.csv and/or errors.csv), V4 result-file (result.csv); with `perTable` (an
+ * execution of a multi-table ETL) the same files in one folder per table, `Orders/result.csv`,
+ * in table-entry order, none for an optional file that was not sent.
+ */
 export function outputFilesZip(
   run: ImportRun,
-  wanted: { result: boolean; errors: boolean },
+  wanted: WantedOutputFiles,
+  perTable = false,
 ): ReadableStream<Uint8Array> {
-  const entries = [
+  const entries = perTable
+    ? run.parts.flatMap((part) =>
+        part.absent ? [] : filesOf(part, wanted, `${folderName(part.table.name)}/`, run.endedAt),
+      )
+    : filesOf(run, wanted, '', run.endedAt);
+  return zipStream(entries);
+}
+
+function filesOf(
+  source: OutputFileSource,
+  wanted: WantedOutputFiles,
+  folder: string,
+  modified: number | null,
+): ZipEntrySource[] {
+  return [
     ...(wanted.result
-      ? [{ name: 'result.csv', chunks: () => resultFileChunks(run), modified: run.endedAt }]
+      ? [{ name: `${folder}result.csv`, chunks: () => resultFileChunks(source), modified }]
       : []),
     ...(wanted.errors
-      ? [{ name: 'errors.csv', chunks: () => errorFileChunks(run), modified: run.endedAt }]
+      ? [{ name: `${folder}errors.csv`, chunks: () => errorFileChunks(source), modified }]
       : []),
   ];
-  return zipStream(entries);
+}
+
+/** A table name as a folder name any unzip tool accepts. */
+function folderName(tableName: string): string {
+  return tableName.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_') || '_';
 }
 
 /** A CSV file as a streamed response body. */

@@ -23,12 +23,17 @@ export interface Harness {
   session(options?: { login?: boolean }): Promise<Session>;
   /** The running server process (server transport only). */
   server(): ServerProcess | null;
+  /** The MSW server (msw transport only): a test adds its own handlers, a webhook receiver say. */
+  msw(): MswServer | null;
   /**
    * Sends a request straight to the mock: in-process through `mock.fetch` (MSW buffers request
    * bodies, so a body still streaming never reaches the app through it), else over HTTP.
    */
   send(request: Request): Promise<Response>;
 }
+
+/** msw 2 and 3 name their server type differently; both return it from setupServer. */
+type MswServer = ReturnType<typeof setupServer>;
 
 let tenantCounter = 0;
 
@@ -42,6 +47,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
   let baseUrl = '';
   let control: MockControl | null = null;
   let serverProcess: ServerProcess | null = null;
+  let mswServer: MswServer | null = null;
   let stop: () => Promise<void> = async () => {};
   let send: (request: Request) => Promise<Response> = (request) => fetch(request);
 
@@ -50,6 +56,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
       const systemClock = env.ACTITO_MOCK_CLOCK === 'system';
       const mock = createActitoMock(systemClock ? {} : { clock: () => createManualClock(TEST_CLOCK_START) });
       const server = setupServer(...createActitoHandlers({ mock }));
+      mswServer = server;
       server.listen(mswListenOptions('error'));
       baseUrl = 'https://api.actito.com';
       control = mock;
@@ -73,6 +80,7 @@ export function useTransport(name: TransportName, env: Record<string, string> = 
       return { client, control: (control as MockControl).forTenant(tenant), baseUrl };
     },
     server: () => serverProcess,
+    msw: () => mswServer,
     send: (request) => send(request),
   };
 }

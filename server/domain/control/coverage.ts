@@ -7,6 +7,9 @@ export const FINAL_STATUSES: Record<RecordKind, readonly string[]> = {
   'v4.import': ['FINISHED', 'ERROR'],
 };
 
+/** What a webhook receiver should have been through: a retry after a failure, and a delivery given up. */
+const WATCHED_WEBHOOK_OUTCOMES = ['retried', 'failed'] as const;
+
 /** Statuses whose handling a client must prove, whatever route answered them. */
 const WATCHED_RESPONSES = [401, 429] as const;
 
@@ -33,6 +36,7 @@ export class Coverage {
   readonly #uploaded = new Set<RecordKind>();
   readonly #errorCodes: Record<string, number> = {};
   readonly #responses = new Set<number>();
+  readonly #webhooks = new Map<string, Record<string, number>>();
 
   constructor(readonly since: number) {}
 
@@ -55,6 +59,13 @@ export class Coverage {
     }
   }
 
+  /** How one webhook delivery of `event` (`ETL FINISHED`) ended: delivered, retried, failed... */
+  recordWebhook(event: string, outcomes: readonly string[]): void {
+    const seen = this.#webhooks.get(event) ?? {};
+    for (const outcome of outcomes) bump(seen, outcome);
+    this.#webhooks.set(event, seen);
+  }
+
   /** The report, measured against the operations the mock serves. */
   report(knownOperations: readonly string[]): CoverageReport {
     const operations = [...this.#operations].map(([operation, counts]) => ({
@@ -72,12 +83,24 @@ export class Coverage {
       errorCodes: { ...this.#errorCodes },
       unauthorized: this.#responses.has(401),
       tooManyRequests: this.#responses.has(429),
+      ...(this.#webhooks.size
+        ? { webhooks: Object.fromEntries([...this.#webhooks].map(([event, seen]) => [event, { ...seen }])) }
+        : {}),
       never: {
         operations: [...new Set(knownOperations)].filter((o) => !this.#operations.has(o)).sort(),
         finalStatuses: this.#finalStatusesNeverSeen(),
         responses: WATCHED_RESPONSES.filter((s) => !this.#responses.has(s)).map(String),
+        ...(this.#webhooks.size ? { webhookOutcomes: this.#webhookOutcomesNeverSeen() } : {}),
       },
     };
+  }
+
+  #webhookOutcomesNeverSeen(): string[] {
+    return [...this.#webhooks].flatMap(([event, seen]) =>
+      WATCHED_WEBHOOK_OUTCOMES.filter((outcome) => !(outcome in seen)).map(
+        (outcome) => `${event} ${outcome}`,
+      ),
+    );
   }
 
   /** Only for kinds the client uploaded: a V5-only client is not told it never saw V4's FINISHED. */

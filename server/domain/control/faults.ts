@@ -3,6 +3,7 @@ import type {
   InjectedFault,
   InjectedImportFault,
   InjectedRequestFault,
+  InjectedWebhookFault,
   RecordKind,
 } from '../../../contracts/control.js';
 import { FaultRequest as FaultRequestSchema } from '../../../contracts/control.js';
@@ -75,6 +76,16 @@ export class FaultBook {
     const fault = this.#use(armed) as InjectedImportFault;
     if (fault.outcome === 'hold') return { forcedFailure: null, hold: fault.holdAt };
     return { forcedFailure: fault.reason ?? DEFAULT_FAILURE_REASON, hold: null };
+  }
+
+  /** The fault the next delivery to subscription `subscriptionId` meets, used up by one; null when none is armed. */
+  takeWebhookFault(subscriptionId: string): InjectedWebhookFault | null {
+    const armed = this.#armed.find(
+      (a) =>
+        a.fault.type === 'webhook' &&
+        (a.fault.subscriptionId === undefined || a.fault.subscriptionId === subscriptionId),
+    );
+    return armed ? (this.#use(armed) as InjectedWebhookFault) : null;
   }
 
   #use(armed: Armed): InjectedFault {

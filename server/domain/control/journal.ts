@@ -34,6 +34,11 @@ export class Journal {
 
   finished(entry: NewJournalEntry): void {
     this.#inFlight = Math.max(0, this.#inFlight - 1);
+    this.record(entry);
+  }
+
+  /** Records an exchange the mock started itself (a webhook POST): nothing was in flight for it. */
+  record(entry: NewJournalEntry): void {
     const recorded: StoredEntry = { seq: this.#nextSeq++, ...entry };
     if (this.#entries.length < this.capacity) {
       this.#entries.push(recorded);

@@ -2,28 +2,25 @@ import type { Clock } from '../clock.js';
 import { ManagedStatus } from '../lifecycle/managed-status.js';
 import type { ProgressionPolicy, RecordKind } from '../lifecycle/progression.js';
 import type { Table } from '../tables/table.js';
-import { yieldToEventLoop } from '../tables/write-queue.js';
 import type { ImportCounts, ImportOutcome } from './apply.js';
-import { StagedFileWriter } from './apply.js';
+import type { ImportPartInput } from './import-part.js';
+import { EMPTY_COUNTS, ImportPart, WRITE_SLICE_ROWS } from './import-part.js';
 import type { ImportSpec } from './import-spec.js';
 import type { StagedFile } from './staged-file.js';
 
 export type RunFinal = 'SUCCESS' | 'WITH_ERROR' | 'ERROR';
 
-/**
- * Rows written per step. A file of at most this many rows is written in one synchronous step, as
- * it enters its final status (when its table has no write pending); a bigger one is written a
- * slice at a time, yielding to the event loop between slices, so a million rows never hold other
- * clients for more than one slice (about 10 ms on the bench's machine).
- */
-export const WRITE_SLICE_ROWS = 4096;
+export { WRITE_SLICE_ROWS } from './import-part.js';
 
 export interface ImportRunOptions {
   /** Which progression setting drives this run. */
   kind: RecordKind;
-  table: Table;
-  spec: ImportSpec;
-  staged: StagedFile;
+  /** The table, spec and staged file of a one-table run (a V4 import, a one-shot execution)... */
+  table?: Table;
+  spec?: ImportSpec;
+  staged?: StagedFile;
+  /** ...or one part per table entry (an execution of a multi-table ETL), written in this order. */
+  parts?: readonly ImportPartInput[];
   clock: Clock;
   policy: () => ProgressionPolicy;
   /** Set by a fault: finish as a file-level failure with this reason. */
@@ -34,22 +31,25 @@ export interface ImportRunOptions {
 }
 
 /**
- * An upload on its way through PENDING and RUNNING to a final status; the rows are written to the
- * table on leaving RUNNING, so a record's results exist exactly when its status is final. A big
- * file is written in slices: the record shows RUNNING until its last row is written, then its
- * final status, entered at the moment it fell due. Runs write one table in the order they fell
- * due (the table's write queue). V4 imports and V5 executions wrap one of these and only rename
- * its statuses.
+ * An upload on its way through PENDING and RUNNING to a final status: one status lifecycle for
+ * one or more parts (a table each). The rows are written on leaving RUNNING, part after part, so
+ * a record's results exist exactly when its status is final. A file-level failure of any part
+ * fails the whole run and nothing is written (a missing required file fails a multi-file ETL).
+ * A run of many rows is written in slices: it shows RUNNING until its last row is written, then
+ * its final status, entered at the moment it fell due; runs write a table one after the other,
+ * in the order they fell due (the table's write queue). V4 imports and V5 executions wrap one of
+ * these and only rename its statuses.
  */
 export class ImportRun {
   readonly status: ManagedStatus<'PENDING' | 'RUNNING', RunFinal>;
+  readonly parts: readonly ImportPart[];
   readonly createdAt: number;
   startedAt: number | null = null;
   endedAt: number | null = null;
-  outcome: ImportOutcome | null = null;
   errorMessage: string | null = null;
 
   constructor(readonly options: ImportRunOptions) {
+    this.parts = partsOf(options).map((input) => new ImportPart(input));
     this.createdAt = options.clock.now();
     this.status = new ManagedStatus({
       steps: ['PENDING', 'RUNNING'],
@@ -66,27 +66,35 @@ export class ImportRun {
     this.status.settle();
   }
 
-  /** The row counts; all zero for a file-level failure or before the final status. */
+  /** The row counts of every part together; all zero for a file-level failure or before the final status. */
   get counts(): ImportCounts {
-    return (
-      this.outcome?.counts ?? { totalRows: 0, createdRows: 0, updatedRows: 0, skippedRows: 0, rowsInError: 0 }
-    );
+    const total = { ...EMPTY_COUNTS };
+    for (const part of this.parts) {
+      for (const key of Object.keys(total) as (keyof ImportCounts)[]) total[key] += part.counts[key];
+    }
+    return total;
+  }
+
+  /** The first part's: what a one-table run wrote. */
+  get outcome(): ImportOutcome | null {
+    return this.#first.outcome;
   }
 
   get staged(): StagedFile {
-    return this.options.staged;
+    return this.#first.staged;
   }
 
-  /**
-   * About the bytes kept for the result and error files (what retention budgets): the upload kept
-   * while a result file is wanted, plus the faults the error file lists.
-   */
+  get spec(): ImportSpec {
+    return this.#first.spec;
+  }
+
+  get #first(): ImportPart {
+    return this.parts[0] as ImportPart;
+  }
+
+  /** About the bytes kept for the output files of its parts (what retention budgets). */
   storedBytes(): number {
-    const { staged } = this.options;
-    let bytes = staged.source?.heldBytes ?? 0;
-    for (const fault of this.outcome?.faults ?? staged.faults)
-      bytes += 16 + fault.column.length + fault.value.length + fault.message.length;
-    return bytes;
+    return this.parts.reduce((bytes, part) => bytes + part.storedBytes(), 0);
   }
 
   /** Settles once the rows are written and the status is final (at once when nothing is being written). */
@@ -95,38 +103,57 @@ export class ImportRun {
   }
 
   #finish(at: number): RunFinal | Promise<RunFinal> {
-    const { staged, forcedFailure, table } = this.options;
     if (this.startedAt === null) this.startedAt = at;
-    if (forcedFailure) {
-      this.errorMessage = forcedFailure;
+    const failure = this.#failure();
+    if (failure !== null) {
+      this.errorMessage = failure;
+      for (const part of this.parts) part.errorMessage = this.#partFailure(part, failure);
       return 'ERROR';
     }
-    if (staged.fileError) {
-      this.errorMessage = staged.fileError.message;
-      return 'ERROR';
+    const rows = this.parts.reduce((total, part) => total + (part.absent ? 0 : part.staged.lines.length), 0);
+    if (rows <= WRITE_SLICE_ROWS && this.parts.every((part) => part.absent || !part.table.writes.busy)) {
+      for (const part of this.parts) part.apply(at);
+      return this.#verdict();
     }
-    const writer = new StagedFileWriter(table, this.options.spec.mode, staged, at);
-    if (!table.writes.busy && staged.lines.length <= WRITE_SLICE_ROWS) {
-      writer.write(WRITE_SLICE_ROWS);
-      return this.#finished(writer);
-    }
-    return table.writes
-      .run(async () => {
-        while (!writer.write(WRITE_SLICE_ROWS)) await yieldToEventLoop();
-      })
-      .then(
-        () => this.#finished(writer),
-        (error: unknown) => {
-          // A bug, not the client's fault: the record ends in ERROR rather than hanging in RUNNING.
-          this.errorMessage = `the mock failed while writing the rows: ${error instanceof Error ? error.message : String(error)}`;
-          return 'ERROR' as const;
-        },
-      );
+    return (async () => {
+      for (const part of this.parts) await part.applyInSlices(at);
+    })().then(
+      () => this.#verdict(),
+      (error: unknown) => {
+        // A bug, not the client's fault: the record ends in ERROR rather than hanging in RUNNING.
+        this.errorMessage = `the mock failed while writing the rows: ${error instanceof Error ? error.message : String(error)}`;
+        return 'ERROR' as const;
+      },
+    );
   }
 
-  #finished(writer: StagedFileWriter): RunFinal {
-    this.outcome = writer.outcome();
-    if (!this.options.spec.generateResultFile) this.options.staged.source = null;
-    return this.outcome.counts.rowsInError > 0 ? 'WITH_ERROR' : 'SUCCESS';
+  #verdict(): RunFinal {
+    return this.parts.some((part) => part.counts.rowsInError > 0) ? 'WITH_ERROR' : 'SUCCESS';
   }
+
+  /** The reason the whole run fails: a fault, else the first part whose file could not be read. */
+  #failure(): string | null {
+    if (this.options.forcedFailure) return this.options.forcedFailure;
+    const failed = this.parts.find((part) => part.staged.fileError);
+    if (!failed?.staged.fileError) return null;
+    const reason = failed.staged.fileError.message;
+    return failed.label === null ? reason : `${failed.label}: ${reason}`;
+  }
+
+  /** Why a part wrote nothing: its own file-level failure, or the run's (one part: the run's, as is). */
+  #partFailure(part: ImportPart, failure: string): string | null {
+    if (this.parts.length === 1) return failure;
+    if (part.absent) return null;
+    return part.staged.fileError?.message ?? `not imported: ${failure}`;
+  }
+}
+
+function partsOf(options: ImportRunOptions): readonly ImportPartInput[] {
+  if (options.parts) {
+    if (options.parts.length === 0) throw new TypeError('an import run needs at least one part');
+    return options.parts;
+  }
+  const { table, spec, staged } = options;
+  if (!table || !spec || !staged) throw new TypeError('an import run needs table, spec and staged, or parts');
+  return [{ table, spec, staged }];
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../errors.js';
 import { ActitoError } from '../errors.js';
 import { jsonDepthFault } from '../json-depth.js';
 import { invalidDefinition } from './plan.js';
@@ -28,4 +29,15 @@ export function checkJsonPart<S extends z.ZodType>(raw: unknown, part: string, s
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw invalidDefinition(zodDetails(part, parsed.error));
   return parsed.data;
+}
+
+/** A JSON request body (an ETL, a subscription), parsed; `code` is the route's refusal code. */
+export function parseJsonBody(text: string, code: ErrorCode): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ActitoError(code, `The request body is not valid JSON: ${(error as Error).message}.`, [
+      { path: 'body', message: 'not valid JSON' },
+    ]);
+  }
 }

@@ -1,7 +1,8 @@
 import { createCsvLineEncoder } from '../files/index.js';
-import type { ImportRun } from './import-run.js';
+import type { ImportOutcome } from './apply.js';
 import type { ImportSpec } from './import-spec.js';
 import { resultFileChunks as resultFile } from './result-file.js';
+import type { StagedFile } from './staged-file.js';
 
 export { RESULT_FILE_COLUMNS } from './result-file.js';
 
@@ -10,21 +11,29 @@ export const ERROR_FILE_HEADER = ['lineNumber', 'column', 'value', 'errorCode', 
 /** Lines are gathered into chunks of about this size: one chunk per line would be slow for a million rows. */
 const CHUNK_BYTES = 64 * 1024;
 
+/** What the output files are built from: one part of a run, or a one-part run itself. */
+export interface OutputFileSource {
+  readonly spec: ImportSpec;
+  readonly staged: StagedFile;
+  readonly outcome: ImportOutcome | null;
+  readonly errorMessage: string | null;
+}
+
 function encoderFor(spec: ImportSpec) {
   return createCsvLineEncoder({ ...spec.format, endOfLine: spec.format.endOfLine ?? '\n' });
 }
 
 /** The result file: the input columns, then each row's status and message, in the import's own format. */
-export function resultFileChunks(run: ImportRun): AsyncIterable<Uint8Array> {
-  return resultFile(run.options.spec, run.staged, run.outcome);
+export function resultFileChunks(run: OutputFileSource): AsyncIterable<Uint8Array> {
+  return resultFile(run.spec, run.staged, run.outcome);
 }
 
 /**
  * The error file: one line per faulty value (the header line alone when nothing was wrong); a
  * file-level failure is one line with its code and reason.
  */
-export function errorFileChunks(run: ImportRun): Iterable<Uint8Array> {
-  const encode = encoderFor(run.options.spec);
+export function errorFileChunks(run: OutputFileSource): Iterable<Uint8Array> {
+  const encode = encoderFor(run.spec);
   const { outcome, staged } = run;
   return gathered(function* () {
     yield encode(ERROR_FILE_HEADER);

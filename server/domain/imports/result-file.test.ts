@@ -38,7 +38,7 @@ function spec(format: Partial<ImportSpec['format']>): ImportSpec {
 
 /** What the result file was before it was cut from the file: every row's parsed fields, encoded. */
 async function reference(bytes: Uint8Array, importSpec: ImportSpec, run: ImportRun): Promise<string> {
-  const plan = planImport(run.options.table, importSpec, 0);
+  const plan = planImport(run.options.table as Table, importSpec, 0);
   const encode = createCsvLineEncoder({
     ...importSpec.format,
     endOfLine: importSpec.format.endOfLine ?? '\n',

@@ -8,7 +8,13 @@ export function parseEtlDefinition(json: string, part = 'definition'): EtlDefini
   return parseJsonPart(json, part, EtlDefinitionSchema);
 }
 
-export function etlImportSpec(definition: EtlDefinition): ImportSpec {
+/** What an import spec takes from a V5 definition: a one-shot one, or one table entry of a persistent ETL. */
+export type EtlSpecSource = Pick<
+  EtlDefinition,
+  'mode' | 'format' | 'file' | 'attributesMapping' | 'transformations' | 'outputFiles'
+>;
+
+export function etlImportSpec(definition: EtlSpecSource, pathPrefix = 'definition.'): ImportSpec {
   return {
     mode: definition.mode,
     format: {
@@ -22,7 +28,7 @@ export function etlImportSpec(definition: EtlDefinition): ImportSpec {
     bom: 'reject',
     attributesMapping: definition.attributesMapping,
     transformations: definition.transformations,
-    pathPrefix: 'definition.',
+    pathPrefix,
     generateResultFile: definition.outputFiles.generateResultFile,
     generateErrorFile: definition.outputFiles.generateErrorFile,
   };

@@ -9,7 +9,7 @@ import type { StagedFile } from '../imports/staged-file.js';
 import { failedStagedFile, newDataFileInfo } from '../imports/staged-file.js';
 import type { Entity, Tenant } from '../tenant.js';
 import { etlImportSpec, parseEtlDefinition } from './definition.js';
-import type { EtlExecution } from './model.js';
+import type { AnyEtlExecution, EtlExecution } from './model.js';
 import { remoteDataSource } from './remote-location.js';
 
 /** A definition checked against its entity and table, before any data byte is read. */
@@ -149,7 +149,7 @@ function resolveData(tenant: Tenant, definition: EtlDefinition, upload: DataSour
 }
 
 /** An execution, without counting as a status read. */
-export function findEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+export function findEtlExecution(tenant: Tenant, entityName: string, id: string): AnyEtlExecution {
   const execution = tenant.entity(entityName).etlExecutions.get(id);
   if (!execution) {
     if (tenant.retention.wasEvicted('v5.etlExecution', entityName, id))
@@ -161,14 +161,14 @@ export function findEtlExecution(tenant: Tenant, entityName: string, id: string)
 }
 
 /** GET .../etl-executions/{id}: a status read, which may move the execution on. */
-export function getEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+export function getEtlExecution(tenant: Tenant, entityName: string, id: string): AnyEtlExecution {
   const execution = findEtlExecution(tenant, entityName, id);
   execution.run.status.observe();
   return execution;
 }
 
 /** An execution whose results exist, i.e. in a final status; 409 otherwise. */
-export function finishedEtlExecution(tenant: Tenant, entityName: string, id: string): EtlExecution {
+export function finishedEtlExecution(tenant: Tenant, entityName: string, id: string): AnyEtlExecution {
   const execution = findEtlExecution(tenant, entityName, id);
   if (!execution.run.status.isFinal) {
     throw new ActitoError(
@@ -180,7 +180,7 @@ export function finishedEtlExecution(tenant: Tenant, entityName: string, id: str
 }
 
 /** The files GET .../output-files zips, as the definition asked for them. */
-export function requestedOutputFiles(execution: EtlExecution): { result: boolean; errors: boolean } {
+export function requestedOutputFiles(execution: AnyEtlExecution): { result: boolean; errors: boolean } {
   const { generateResultFile, generateErrorFile } = execution.definition.outputFiles;
   if (!generateResultFile && !generateErrorFile) {
     throw new ActitoError(

@@ -56,7 +56,7 @@ export function v4ImportRoutes(): Hono<MockEnv> {
     const v4Import = getV4ImportErrors(c.get('tenant'), c.req.param('entity'), c.req.param('import'));
     return new Response(csvBody(errorFileChunks(v4Import.run)), {
       headers: {
-        'content-type': `text/csv; charset=${v4Import.run.options.spec.format.encoding}`,
+        'content-type': `text/csv; charset=${v4Import.run.spec.format.encoding}`,
         'content-disposition': `attachment; filename="import-${v4Import.id}-errors.csv"`,
       },
     });

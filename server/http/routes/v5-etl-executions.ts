@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { EtlExecutionCreated } from '../../../contracts/v5.js';
 import { etlExecutionUpload } from '../../domain/control/journal-upload.js';
 import type { EtlExecution } from '../../domain/v5-etl-executions/model.js';
+import { isPersistentExecution } from '../../domain/v5-etl-executions/model.js';
 import type { EtlExecutionPlan } from '../../domain/v5-etl-executions/service.js';
 import {
   finishedEtlExecution,
@@ -76,7 +77,7 @@ export function v5EtlExecutionRoutes(): Hono<MockEnv> {
   routes.get('/entities/:entity/etl-executions/:id/output-files', (c) => {
     const execution = finishedEtlExecution(c.get('tenant'), c.req.param('entity'), c.req.param('id'));
     const wanted = requestedOutputFiles(execution);
-    return new Response(outputFilesZip(execution.run, wanted), {
+    return new Response(outputFilesZip(execution.run, wanted, isPersistentExecution(execution)), {
       headers: {
         'content-type': 'application/zip',
         'content-disposition': `attachment; filename="etl-execution-${execution.id}-output-files.zip"`,

@@ -41,6 +41,10 @@ const Step = z.union([
   z.strictObject({ settings: z.record(z.string(), z.unknown()) }),
   z.strictObject({ advance: z.strictObject({ ms: z.number().optional() }) }),
   z.strictObject({ progression: z.record(z.string(), z.unknown()) }),
+  /** An Actito JSON call with the case's bearer token (e.g. creating a persistent ETL); must answer 2xx. */
+  z.strictObject({
+    api: z.strictObject({ method: z.string(), path: z.string().startsWith('/'), json: z.unknown() }),
+  }),
 ]);
 export type CorpusStep = z.infer<typeof Step>;
 

@@ -153,11 +153,20 @@ function multipartProbes(
     `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${name}"` : ''}\r\n\r\n${content}\r\n`;
   const schema = view.resolve(((view.operation.requestBody as Json).content as Json)['multipart/form-data']);
   const names = Object.keys((view.resolve(schema.schema).properties ?? {}) as Json);
-  const multipart = (name: string, body: string, type = `multipart/form-data; boundary=${boundary}`) =>
+  // A value probe fills every JSON part (a definition) wrongly; an upload of files alone (a dropped
+  // file) may hold any bytes, so a value there is not surely invalid.
+  const encoding = (schema.encoding ?? {}) as Record<string, { contentType?: string }>;
+  const hasJsonPart = Object.values(encoding).some((part) => part.contentType?.includes('application/json'));
+  const multipart = (
+    name: string,
+    body: string,
+    type = `multipart/form-data; boundary=${boundary}`,
+    invalid = true,
+  ) =>
     probe(`multipart ${name}`, {
       headers: { ...probe('', {}).headers, 'content-type': type },
       body: encoder.encode(body),
-      invalid: true,
+      invalid,
     });
   const probes = [
     multipart('garbage', 'garbage'.repeat(100)),
@@ -174,7 +183,12 @@ function multipartProbes(
         .map((other) => part(other, 'a;b\n1;2\n'))
         .join('');
       probes.push(
-        multipart(`${name}=${value.slice(0, 20)}`, `${part(name, value)}${others}--${boundary}--\r\n`),
+        multipart(
+          `${name}=${value.slice(0, 20)}`,
+          `${part(name, value)}${others}--${boundary}--\r\n`,
+          undefined,
+          hasJsonPart,
+        ),
       );
     }
   }

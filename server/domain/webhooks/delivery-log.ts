@@ -1,0 +1,43 @@
+import type { WebhookDeliveriesQuery, WebhookDeliveryStatus } from '../../../contracts/webhooks.js';
+import type { Delivery } from './dispatcher.js';
+
+/** Enough for a test file's deliveries; older finished ones are dropped so memory stays bounded. */
+export const DELIVERY_LOG_CAPACITY = 1000;
+
+const FINISHED: ReadonlySet<WebhookDeliveryStatus> = new Set(['DELIVERED', 'FAILED', 'DROPPED', 'CANCELLED']);
+
+/** Every delivery of a tenant, oldest first; past capacity, the oldest finished ones are forgotten. */
+export class DeliveryLog {
+  #deliveries: Delivery[] = [];
+  #dropped = 0;
+
+  constructor(readonly capacity: number = DELIVERY_LOG_CAPACITY) {}
+
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  add(delivery: Delivery): void {
+    this.#deliveries.push(delivery);
+    if (this.#deliveries.length <= this.capacity) return;
+    const oldest = this.#deliveries.findIndex((entry) => FINISHED.has(entry.status));
+    if (oldest < 0) return;
+    this.#deliveries.splice(oldest, 1);
+    this.#dropped += 1;
+  }
+
+  list(filter: WebhookDeliveriesQuery = {}): Delivery[] {
+    return this.#deliveries.filter(
+      (delivery) =>
+        (filter.subscriptionId === undefined || delivery.subscriptionId === filter.subscriptionId) &&
+        (filter.eventType === undefined || delivery.subscription.eventType === filter.eventType) &&
+        (filter.status === undefined || delivery.status === filter.status),
+    );
+  }
+
+  statusCounts(): Partial<Record<WebhookDeliveryStatus, number>> {
+    const counts: Partial<Record<WebhookDeliveryStatus, number>> = {};
+    for (const delivery of this.#deliveries) counts[delivery.status] = (counts[delivery.status] ?? 0) + 1;
+    return counts;
+  }
+}
