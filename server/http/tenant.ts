@@ -3,6 +3,7 @@ import { ActitoError } from '../domain/errors.js';
 import type { MockCore } from '../domain/mock-core.js';
 import { DEFAULT_TENANT } from '../domain/mock-core.js';
 import type { MockEnv } from './env.js';
+import { requestHeader } from './request-header.js';
 
 export const TENANT_HEADER = 'x-mock-tenant';
 export const TENANT_QUERY = 'tenant';
@@ -14,7 +15,7 @@ const TENANT_NAME = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export function tenantFromHeader(core: MockCore): MiddlewareHandler<MockEnv> {
   return async function selectTenant(c, next) {
-    const header = c.req.header(TENANT_HEADER);
+    const header = requestHeader(c, TENANT_HEADER);
     const query = c.req.path.startsWith('/__mock/') ? c.req.query(TENANT_QUERY) : undefined;
     if (header !== undefined && query !== undefined && header !== query) {
       throw new ActitoError(

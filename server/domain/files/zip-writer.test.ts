@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../ids.js';
 import { readCsvBatches } from './read-csv.js';
 import { zipStream } from './zip-writer.js';
 
@@ -69,14 +70,15 @@ describe('zipStream', () => {
 
   it('pulls entry chunks only as the reader asks for bytes', async () => {
     let pulled = 0;
+    const next = seededRandom(7);
     const stream = zipStream([
       {
         name: 'a.csv',
         chunks: function* () {
           for (let index = 0; index < 10_000; index += 1) {
             pulled += 1;
-            // Random-looking bytes: deflate cannot squeeze them, so output comes early.
-            yield Buffer.from(Array.from({ length: 1024 }, (_, at) => (at * 31 + index * 17) % 256));
+            // Pseudo-random bytes: deflate cannot squeeze them, so output comes early.
+            yield Buffer.from(Array.from({ length: 1024 }, () => Math.floor(next() * 256)));
           }
         },
       },
