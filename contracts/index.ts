@@ -1,5 +1,6 @@
 export * from './auth.js';
 export * from './control.js';
+export * from './control-records.js';
 export * from './errors.js';
 export * from './fidelity.js';
 export * from './fixture.js';
@@ -10,6 +11,7 @@ export * from './output-files.js';
 export * from './paths.js';
 export * from './settings.js';
 export * from './tables.js';
+export * from './ui.js';
 export * from './v4.js';
 export * from './v5.js';
 export * from './v5-etls.js';

@@ -10,8 +10,10 @@
 import { authOperations } from './auth.js';
 import { controlOperations } from './control.js';
 import type { Operation } from './operation.js';
+import { recordOperations } from './records.js';
 import { settingsOperations } from './settings.js';
 import { tableOperations } from './tables.js';
+import { uiOperations } from './ui.js';
 import { v4Operations } from './v4.js';
 import { v5Operations } from './v5.js';
 import { v5EtlOperations } from './v5-etls.js';
@@ -27,5 +29,7 @@ export const allOperations: readonly Operation[] = [
   ...v4Operations,
   ...webhookOperations,
   ...controlOperations,
+  ...recordOperations,
+  ...uiOperations,
   ...settingsOperations,
 ];

@@ -1,11 +1,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { ActitoError } from '../domain/errors.js';
 import type { MockEnv } from './env.js';
+import { requestHeader } from './request-header.js';
 
 /** Every Actito route but the token one needs `Authorization: Bearer <accessToken>` that is known and unexpired. */
 export function bearerAuth(): MiddlewareHandler<MockEnv> {
   return async function requireBearerToken(c, next) {
-    const header = c.req.header('authorization');
+    const header = requestHeader(c, 'authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) {
       throw new ActitoError(

@@ -1,6 +1,7 @@
 import type { ImportMode } from '../../../contracts/format.js';
 import type { RowPatch, Table } from '../tables/table.js';
 import type { RowFault, StagedFile } from './staged-file.js';
+import { StagedCells } from './staged-rows.js';
 
 export const ROW_STATUSES = ['CREATED', 'UPDATED', 'SKIPPED', 'ERROR'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -31,7 +32,7 @@ export interface ImportOutcome {
 /**
  * Writes a staged file into its table, in file order, as the import's mode says: a row matches an
  * existing record on the first unique attribute it has a value for. Runs once, when the import
- * reaches its final status.
+ * reaches its final status: all at once here, or in slices with `StagedFileWriter`.
  */
 export function applyStagedFile(
   table: Table,
@@ -39,27 +40,86 @@ export function applyStagedFile(
   staged: StagedFile,
   now: number,
 ): ImportOutcome {
-  const rowCount = staged.lines.length;
-  const statuses = new Uint8Array(rowCount);
-  const messages = new Map<number, string>();
-  const writeFaults: RowFault[] = [];
-  const valueFaultMessages = messagesByLine(staged.faults);
-  const headerOf = headerColumnsByColumn(staged);
-  for (let row = 0; row < rowCount; row += 1) {
-    const line = staged.lines[row] as number;
-    const patch = staged.patches[row];
-    if (!patch) {
-      statuses[row] = ERROR;
-      messages.set(row, valueFaultMessages.get(line) ?? 'the row is invalid');
-      continue;
-    }
-    const result = writeRow(table, mode, patch, now, headerOf);
-    statuses[row] = result.status;
-    if (result.message) messages.set(row, result.message);
-    if (result.fault) writeFaults.push({ line, ...result.fault });
+  const writer = new StagedFileWriter(table, mode, staged, now);
+  writer.write(Number.POSITIVE_INFINITY);
+  return writer.outcome();
+}
+
+/**
+ * Writes a staged file into its table a slice of rows at a time, so a million-row file need not
+ * hold the event loop in one step. The rows land in file order whatever the slicing; the staged
+ * values are freed once every row is written.
+ */
+export class StagedFileWriter {
+  readonly #statuses: Uint8Array;
+  readonly #messages = new Map<number, string>();
+  readonly #writeFaults: RowFault[] = [];
+  readonly #valueFaultMessages: Map<number, string>;
+  readonly #headerOf: Map<number, string>;
+  /** One patch (table width) reused for every row: the table copies what it keeps. */
+  readonly #patch: RowPatch;
+  #next = 0;
+
+  constructor(
+    private readonly table: Table,
+    private readonly mode: ImportMode,
+    private readonly staged: StagedFile,
+    private readonly now: number,
+  ) {
+    this.#statuses = new Uint8Array(staged.lines.length);
+    this.#valueFaultMessages = messagesByLine(staged.faults);
+    this.#headerOf = headerColumnsByColumn(staged);
+    this.#patch = new Array(table.columns.length);
   }
-  staged.patches = [];
-  return { counts: count(statuses), statuses, messages, faults: mergeByLine(staged.faults, writeFaults) };
+
+  get done(): boolean {
+    return this.#next >= this.#statuses.length;
+  }
+
+  /** Writes up to `maxRows` more rows; returns whether every row is now written. */
+  write(maxRows: number): boolean {
+    const { staged, table } = this;
+    const end = Math.min(this.#statuses.length, this.#next + maxRows);
+    for (let row = this.#next; row < end; row += 1) {
+      const line = staged.lines[row] as number;
+      if (staged.faulty.has(row)) {
+        this.#statuses[row] = ERROR;
+        this.#messages.set(row, this.#valueFaultMessages.get(line) ?? 'the row is invalid');
+        continue;
+      }
+      const patch = this.#patchOf(row);
+      const result = writeRow(table, this.mode, patch, this.now, this.#headerOf);
+      this.#statuses[row] = result.status;
+      if (result.message) this.#messages.set(row, result.message);
+      if (result.fault) this.#writeFaults.push({ line, ...result.fault });
+    }
+    this.#next = end;
+    // Written rows' values go at once: a smaller heap keeps garbage collection pauses short.
+    staged.values.release(end);
+    if (this.done) staged.values = new StagedCells(0);
+    return this.done;
+  }
+
+  outcome(): ImportOutcome {
+    const statuses = this.#statuses;
+    return {
+      counts: count(statuses),
+      statuses,
+      messages: this.#messages,
+      faults: mergeByLine(this.staged.faults, this.#writeFaults),
+    };
+  }
+
+  #patchOf(row: number): RowPatch {
+    const patch = this.#patch;
+    patch.fill(undefined);
+    const { columns, values } = this.staged;
+    for (let cell = 0; cell < columns.length; cell += 1) {
+      const value = values.get(row, cell);
+      if (value !== undefined) patch[(columns[cell] as { column: number }).column] = value;
+    }
+    return patch;
+  }
 }
 
 interface WriteResult {

@@ -9,6 +9,9 @@ import {
   ruleForSubscription,
   toJsonValue,
 } from '../values/index.js';
+import { ColumnValues } from './column-values.js';
+import { UniqueIndex } from './unique-index.js';
+import { WriteQueue } from './write-queue.js';
 
 /** A stored record: one canonical string (or null) per column, in column order. */
 export type Row = (string | null)[];
@@ -23,17 +26,44 @@ export interface Column {
 
 const MOMENT_COLUMNS = ['creationMoment', 'updateMoment'] as const;
 
+/** Where a column's values live: compact text, or the profile ids, kept as numbers. */
+interface ColumnStore {
+  get(row: number): string | null;
+  set(row: number, value: string | null): void;
+  push(value: string | null): void;
+}
+
+/** profileId: a number per row, shown as text (one string per row would cost ~30 bytes each). */
+class ProfileIds implements ColumnStore {
+  readonly #ids: number[] = [];
+  get(row: number): string | null {
+    const id = this.#ids[row];
+    return id === undefined || id < 0 ? null : String(id);
+  }
+  set(row: number, value: string | null): void {
+    this.#ids[row] = value === null ? -1 : Number(value);
+  }
+  push(value: string | null): void {
+    this.#ids.push(value === null ? -1 : Number(value));
+  }
+}
+
 /**
- * An in-memory profile or custom table: rows plus one index per unique column, so key matching
- * and unique checks cost one map lookup whatever the table size.
+ * An in-memory profile or custom table, kept by column (repeated values dictionary-coded, see
+ * ColumnValues), plus one index per unique column, so key matching and unique checks cost one map
+ * lookup whatever the table size. Rows are numbered from 0 in insertion order; reading, updating
+ * one row by number or by unique value stays constant-time.
  */
 export class Table {
   readonly columns: Column[];
-  readonly rows: Row[] = [];
+  readonly #values: ColumnStore[];
+  #size = 0;
+  /** Import runs writing rows in slices queue here, so their rows land one run after the other. */
+  readonly writes = new WriteQueue();
   /** Unique columns, in declared order: the order in which rows are matched to records. */
   readonly keyColumns: number[];
   readonly #byName = new Map<string, number>();
-  readonly #indexes = new Map<number, Map<string, number>>();
+  readonly #indexes = new Map<number, UniqueIndex>();
   readonly #creationColumn: number;
   readonly #updateColumn: number;
   readonly #profileIdColumn: number | null;
@@ -57,10 +87,15 @@ export class Table {
       this.#byName.set(column.name, index);
     });
     this.keyColumns = keyColumnNames.map((name) => this.#indexOf(name));
-    for (const index of this.keyColumns) this.#indexes.set(index, new Map());
+    for (const index of this.keyColumns) {
+      this.#indexes.set(index, new UniqueIndex((row) => this.value(row, index)));
+    }
     this.#creationColumn = this.#indexOf('creationMoment');
     this.#updateColumn = this.#indexOf('updateMoment');
     this.#profileIdColumn = type === 'PROFILE_TABLE' ? this.#indexOf('profileId') : null;
+    this.#values = this.columns.map((_, index) =>
+      index === this.#profileIdColumn ? new ProfileIds() : new ColumnValues(),
+    );
     this.#merges = this.columns.map((column) => (column.rule ? compileValueMerge(column.rule) : undefined));
   }
 
@@ -123,16 +158,41 @@ export class Table {
     return this.#indexes.get(column)?.get(value);
   }
 
+  /** How many records the table holds. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** Every record, each as one value per column. A copy, built on demand: prefer `row()` and `size`. */
+  get rows(): Row[] {
+    return Array.from({ length: this.#size }, (_, index) => this.row(index));
+  }
+
+  /** Record `rowIndex` as one value per column (a copy). */
+  row(rowIndex: number): Row {
+    return this.#values.map((column) => column.get(rowIndex));
+  }
+
+  /** One value of record `rowIndex`. */
+  value(rowIndex: number, column: number): string | null {
+    return this.#values[column]?.get(rowIndex) ?? null;
+  }
+
   /** Stores a new record; the caller has checked mandatory and unique constraints. */
   insert(patch: RowPatch, now: number): number {
-    const row = (patch.length === this.columns.length ? patch : patch.slice()) as Row;
-    for (let i = 0; i < this.columns.length; i += 1) if (row[i] === undefined) row[i] = null;
     const moment = this.#momentText(now);
-    row[this.#creationColumn] = moment;
-    row[this.#updateColumn] = moment;
-    if (this.#profileIdColumn !== null) row[this.#profileIdColumn] = String(this.#nextProfileId++);
-    const rowIndex = this.rows.push(row) - 1;
-    this.#index(rowIndex, row);
+    const rowIndex = this.#size;
+    for (let i = 0; i < this.columns.length; i += 1) {
+      let value = patch[i] ?? null;
+      if (i === this.#creationColumn || i === this.#updateColumn) value = moment;
+      else if (i === this.#profileIdColumn) value = String(this.#nextProfileId++);
+      (this.#values[i] as ColumnStore).push(value);
+    }
+    this.#size += 1;
+    for (const [column, index] of this.#indexes) {
+      const value = this.value(rowIndex, column);
+      if (value !== null) index.set(value, rowIndex);
+    }
     return rowIndex;
   }
 
@@ -141,25 +201,22 @@ export class Table {
    * other column is overwritten); the caller has checked unique constraints.
    */
   update(rowIndex: number, patch: RowPatch, now: number): void {
-    const row = this.rows[rowIndex] as Row;
     for (const [column, index] of this.#indexes) {
       const next = patch[column];
-      const previous = row[column];
+      const previous = this.value(rowIndex, column);
       if (next === undefined || next === previous) continue;
-      if (previous !== null && previous !== undefined) index.delete(previous);
+      if (previous !== null) index.delete(previous);
       if (next !== null) index.set(next, rowIndex);
     }
     for (let i = 0; i < patch.length; i += 1) {
       const value = patch[i];
       if (value === undefined || this.columns[i]?.rule === null) continue;
       const merge = this.#merges[i];
-      const previous = row[i];
-      row[i] =
-        merge && value !== null && previous !== null && previous !== undefined
-          ? merge(previous, value)
-          : value;
+      const store = this.#values[i] as ColumnStore;
+      const previous = merge && value !== null ? store.get(rowIndex) : null;
+      store.set(rowIndex, merge && value !== null && previous !== null ? merge(previous, value) : value);
     }
-    row[this.#updateColumn] = this.#momentText(now);
+    (this.#values[this.#updateColumn] as ColumnStore).set(rowIndex, this.#momentText(now));
   }
 
   /** A record as JSON, typed per column (numbers, booleans), technical columns included. */
@@ -176,13 +233,6 @@ export class Table {
   #momentText(now: number): string {
     if (this.#moment.at !== now) this.#moment = { at: now, text: isoMoment(now) };
     return this.#moment.text;
-  }
-
-  #index(rowIndex: number, row: Row): void {
-    for (const [column, index] of this.#indexes) {
-      const value = row[column];
-      if (value !== null && value !== undefined) index.set(value, rowIndex);
-    }
   }
 
   #indexOf(name: string): number {
