@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readDocPages } from './helpers/docs-blocks.js';
 import type { DocsProject } from './helpers/docs-project.js';
 import { createDocsProject } from './helpers/docs-project.js';
 import type { TypescriptPages } from './helpers/run-doc-typescript.js';
 import { runScript, runVitest, typecheck, writeTypescriptBlocks } from './helpers/run-doc-typescript.js';
+import { ROOT } from './helpers/server-process.js';
 
 /**
  * Every TypeScript block of README.md and docs/*.md, in a project that installed the packed
@@ -11,6 +14,9 @@ import { runScript, runVitest, typecheck, writeTypescriptBlocks } from './helper
  * runs with node and prints what the page shows, each page's test files pass under vitest.
  */
 const pages = readDocPages();
+const msw = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules/msw/package.json'), 'utf8')) as { version: string }
+).version;
 
 let project: DocsProject | undefined;
 let written: TypescriptPages = { blocks: [], vitestPages: [] };
@@ -24,7 +30,7 @@ afterAll(() => project?.remove());
 
 const dir = () => (project as DocsProject).dir;
 
-it('type-checks every TypeScript block under strict tsc against the packed package', () => {
+it(`type-checks every TypeScript block under strict tsc against the packed package (msw ${msw}, Node ${process.version})`, () => {
   expect(written.blocks.length).toBeGreaterThan(0);
   expect(tscOutput).toBe('');
 });
