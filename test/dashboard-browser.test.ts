@@ -11,7 +11,7 @@ import { ROOT, startServerProcess } from './helpers/server-process.js';
 import { TEST_CLOCK_START } from './helpers/transports.js';
 import { createV4, importPath, pollV4ToEnd } from './helpers/v4-client.js';
 
-/** Git-ignored; the README says where the screenshot is kept. */
+/** Git-ignored; docs/control-plane.md says where the screenshot is kept. */
 const ARTIFACTS = `${ROOT}artifacts`;
 const SCREENSHOT = `${ARTIFACTS}/dashboard.png`;
 const ENTITY = 'demo';
