@@ -22,6 +22,6 @@ RUN mkdir -p /drop && chown node:node /drop
 VOLUME ["/drop"]
 USER node
 EXPOSE 8080
-HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD ["node", "dist/server/adapters/cli.js", "healthcheck"]
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 CMD ["node", "dist/bundle/cli.js", "healthcheck"]
 # The same command as `npm start`, which the tests start (test/dockerfile.test.ts checks they match).
-CMD ["node", "dist/server/adapters/cli.js"]
+CMD ["node", "dist/bundle/cli.js"]

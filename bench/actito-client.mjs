@@ -7,14 +7,17 @@ const FINAL = new Set(['SUCCESS', 'WITH_ERROR', 'ERROR']);
 
 /** What the bench does with the mock over HTTP, as an integration would. */
 export class ActitoClient {
-  constructor(baseUrl, entity) {
+  constructor(baseUrl, entity, extraHeaders = {}) {
     this.baseUrl = baseUrl;
+    this.extraHeaders = extraHeaders;
     this.executions = `${baseUrl}/mass-imports/v5/entities/${entity}/etl-executions`;
     this.token = null;
   }
 
   async login(apiKey) {
-    const response = await fetch(`${this.baseUrl}/auth/token`, { headers: { authorization: apiKey } });
+    const response = await fetch(`${this.baseUrl}/auth/token`, {
+      headers: { ...this.extraHeaders, authorization: apiKey },
+    });
     if (response.status !== 200)
       throw new Error(`GET /auth/token: ${response.status} ${await response.text()}`);
     this.token = (await response.json()).accessToken;
@@ -89,7 +92,7 @@ export class ActitoClient {
   }
 
   headers() {
-    return { accept: 'application/json', authorization: `Bearer ${this.token}` };
+    return { ...this.extraHeaders, accept: 'application/json', authorization: `Bearer ${this.token}` };
   }
 }
 

@@ -1,36 +1,16 @@
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { ActitoClient } from './actito-client.mjs';
-import { ensureDataset } from './dataset.mjs';
 import { cpuSecondsOf, memoryOf } from './proc-stats.mjs';
 import { summarizeProfile } from './profile-summary.mjs';
 import { COLUMNS } from './profiles-csv.mjs';
 import { runJsonChild } from './run-child.mjs';
 import { startServer } from './server-process.mjs';
-import { fixed, median } from './stats.mjs';
+import { startStallProbe } from './stall-probe.mjs';
+import { fixed } from './stats.mjs';
 
-/**
- * `npm run bench`: uploads a generated ~100 MB profiles CSV (1 M rows, zipped) as a V5 execution
- * to the real server and times it to its final status, next to a baseline in the same run: the
- * same zip through unzip + CSV parsing alone. Sides alternate, each run in fresh processes.
- * Options: --runs 3, --rows 1000000, --layout descriptor|sized (the zip's layout),
- * --no-output-files (measure what the table alone keeps), --profile (one more mock run under
- * --cpu-prof, summarized).
- */
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { values: options } = parseArgs({
-  options: {
-    runs: { type: 'string', default: '3' },
-    rows: { type: 'string', default: '1000000' },
-    layout: { type: 'string', default: 'descriptor' },
-    'no-output-files': { type: 'boolean', default: false },
-    profile: { type: 'boolean', default: false },
-  },
-});
 const MB = 1024 * 1024;
-const FORMAT = {
+const PROBE_PHASE = 'bench probes (forced GC)';
+export const FORMAT = {
   compression: 'ZIP',
   encoding: 'UTF-8',
   separator: ',',
@@ -38,78 +18,67 @@ const FORMAT = {
   escaping: '"',
   endOfLine: '\n',
 };
-const withOutputFiles = !options['no-output-files'];
-const DEFINITION = {
-  table: { type: 'PROFILE_TABLE', name: 'Profiles' },
-  mode: 'CREATE_UPDATE',
-  file: { compression: 'ZIP' },
-  format: { separator: ',', enclosing: '"', escaping: '"', endOfLine: '\n', encoding: 'UTF-8' },
-  attributesMapping: COLUMNS.map((name) => ({ headerColumn: name, attributeName: name })),
-  outputFiles: { generateResultFile: withOutputFiles, generateErrorFile: withOutputFiles },
-};
 
-if (!existsSync(`${ROOT}dist/server/adapters/cli.js`))
-  throw new Error('dist/ is missing: run "npm run build" first');
-const dataset = await ensureDataset(`${ROOT}.bench`, Number(options.rows), console.log);
-const zip = dataset.zips[options.layout];
-if (!zip) throw new Error(`--layout must be descriptor or sized; got ${options.layout}`);
-console.log(
-  `input: ${dataset.rows} rows (${dataset.invalidRows} with an invalid value), ${(dataset.csvBytes / 1e6).toFixed(1)} MB of CSV, ` +
-    `${(dataset.zipBytes[options.layout] / 1e6).toFixed(1)} MB zip (${options.layout}); node ${process.version}; ${loadNote()}\n`,
-);
-
-const baselines = [];
-const mocks = [];
-for (let run = 1; run <= Number(options.runs); run += 1) {
-  const sides = run % 2 ? [measureBaseline, measureMock] : [measureMock, measureBaseline];
-  for (const side of sides) await side(run);
-}
-printSummary();
-if (options.profile) await profileMock();
-
-/** Other processes on the machine skew wall times: say how busy it was. */
-function loadNote() {
-  return `load average ${loadavg()
-    .map((load) => load.toFixed(1))
-    .join(' ')}`;
+export function definition(outputFiles) {
+  return {
+    table: { type: 'PROFILE_TABLE', name: 'Profiles' },
+    mode: 'CREATE_UPDATE',
+    file: { compression: 'ZIP' },
+    format: { separator: ',', enclosing: '"', escaping: '"', endOfLine: '\n', encoding: 'UTF-8' },
+    attributesMapping: COLUMNS.map((name) => ({ headerColumn: name, attributeName: name })),
+    outputFiles: { generateResultFile: outputFiles, generateErrorFile: outputFiles },
+  };
 }
 
-async function measureBaseline(run) {
-  const result = await runJsonChild([`${ROOT}bench/baseline-worker.mjs`, zip, JSON.stringify(FORMAT)]);
+/** The baseline: the same zip through the mock's own unzip + decoding + CSV parsing, in a fresh process. */
+export async function measureBaseline(root, dataset, zip) {
+  const result = await runJsonChild([`${root}bench/baseline-worker.mjs`, zip, JSON.stringify(FORMAT)]);
   if (result.rows !== dataset.rows)
     throw new Error(`baseline read ${result.rows} rows, expected ${dataset.rows}`);
-  baselines.push(result);
-  console.log(
-    `run ${run} baseline  ${fixed(result.ms / 1000, 2)} s  ${fixed(dataset.rows / (result.ms / 1000))} rows/s  CPU ${fixed(result.cpuSeconds, 2)} s  peak RSS ${fixed(result.peakRssMb)} MB`,
-  );
+  return result;
 }
 
-async function measureMock(run, nodeFlags = [], download = withOutputFiles) {
-  const server = await startServer(ROOT, { env: { ACTITO_MOCK_PROGRESSION: 'immediate' }, nodeFlags });
+/**
+ * One mock run in a fresh `npm start` process: uploads the zip as a V5 execution and polls it to
+ * its final status, downloads its output files, and measures memory kept after a full GC and the
+ * longest event-loop stall of each phase (a health ping every 20 ms from a worker thread).
+ */
+export async function measureMock(root, dataset, zip, { outputFiles = true, nodeFlags = [] } = {}) {
+  const server = await startServer(root, { env: { ACTITO_MOCK_PROGRESSION: 'immediate' }, nodeFlags });
+  const probe = startStallProbe(server.url);
   try {
+    await probe.ready;
+    // The bench's own probes force a full GC in the server: their phase is not the mock's doing.
+    probe.phase(PROBE_PHASE);
     const idle = { ...memoryOf(server.pid), heap: await server.probe() };
     const client = new ActitoClient(server.url, 'demo');
     await client.login('mock-api-key');
+    probe.phase('upload and staging');
     const started = performance.now();
     const cpuBefore = cpuSecondsOf(server.pid);
-    const created = await client.uploadEtl(DEFINITION, zip, 'profiles.zip');
+    const created = await client.uploadEtl(definition(outputFiles), zip, 'profiles.zip');
     if (created.status !== 201) throw new Error(`upload: ${created.status} ${JSON.stringify(created.body)}`);
     const uploaded = performance.now();
+    probe.phase('writing rows into the table');
     const { body, polls } = await client.pollFinal(created.body.id);
     const finished = performance.now();
+    probe.phase(PROBE_PHASE);
     const cpuSeconds = cpuSecondsOf(server.pid) - cpuBefore;
     const atFinal = memoryOf(server.pid);
-    await checkResults(client, created.body.id, body);
+    await checkResults(client, created.body.id, body, dataset);
     const stored = await server.probe();
+    probe.phase('output files');
     const outputStarted = performance.now();
-    const outputBytes = download
+    const outputBytes = outputFiles
       ? await client.download(`${client.executions}/${created.body.id}/output-files`, 'application/zip')
       : 0;
     const outputMs = performance.now() - outputStarted;
+    probe.phase(PROBE_PHASE);
     const atEnd = memoryOf(server.pid);
     await fetch(`${server.url}/__mock/reset`, { method: 'POST' });
     const afterReset = await server.probe();
-    const result = {
+    const stalls = await probe.stop();
+    return {
       ms: finished - started,
       cpuSeconds,
       uploadMs: uploaded - started,
@@ -120,16 +89,27 @@ async function measureMock(run, nodeFlags = [], download = withOutputFiles) {
       storedMb: (heapOf(stored) - heapOf(afterReset)) / MB,
       outputBytes,
       outputMs,
+      stalls: Object.fromEntries(
+        Object.entries(stalls)
+          .filter(([phase]) => phase !== PROBE_PHASE)
+          .map(([phase, s]) => [phase, s.maxMs]),
+      ),
     };
-    if (!nodeFlags.length) mocks.push(result);
-    console.log(
-      `run ${run} mock      ${fixed(result.ms / 1000, 2)} s  ${fixed(dataset.rows / (result.ms / 1000))} rows/s  CPU ${fixed(cpuSeconds, 2)} s  peak RSS ${fixed(result.peakRssMb)} MB` +
-        `  (201 after ${fixed(result.uploadMs / 1000, 2)} s, final after ${polls} poll(s); kept after GC ${fixed(result.storedMb)} MB;` +
-        ` output files ${fixed(outputBytes / 1e6, 1)} MB in ${fixed(outputMs / 1000, 2)} s, peak RSS then ${fixed(atEnd.peakRssMb)} MB)`,
-    );
   } finally {
+    await probe.stop().catch(() => {});
     await server.stop();
   }
+}
+
+export function describeMockRun(result, rows) {
+  const stalls = Object.entries(result.stalls)
+    .map(([phase, ms]) => `${phase} ${fixed(ms)} ms`)
+    .join(', ');
+  return (
+    `${fixed(result.ms / 1000, 2)} s  ${fixed(rows / (result.ms / 1000))} rows/s  CPU ${fixed(result.cpuSeconds, 2)} s  peak RSS ${fixed(result.peakRssMb)} MB` +
+    `  (201 after ${fixed(result.uploadMs / 1000, 2)} s, final after ${result.polls} poll(s); kept after GC ${fixed(result.storedMb)} MB;` +
+    ` output files ${fixed(result.outputBytes / 1e6, 1)} MB in ${fixed(result.outputMs / 1000, 2)} s; longest stall: ${stalls})`
+  );
 }
 
 /** Heap in use plus memory outside the heap (Buffers) that JS objects hold. */
@@ -137,7 +117,7 @@ function heapOf(memory) {
   return memory.heapUsed + memory.external;
 }
 
-async function checkResults(client, id, execution) {
+async function checkResults(client, id, execution, dataset) {
   const results = await client.getJson(`${client.executions}/${id}/integration-results`);
   const counts = results.results[0];
   const expected = { totalRows: dataset.rows, rowsInError: dataset.invalidRows };
@@ -152,37 +132,15 @@ async function checkResults(client, id, execution) {
   }
 }
 
-function printSummary() {
-  const baseMs = median(baselines.map((r) => r.ms));
-  const mockMs = median(mocks.map((r) => r.ms));
-  const baseCpu = median(baselines.map((r) => r.cpuSeconds));
-  const mockCpu = median(mocks.map((r) => r.cpuSeconds));
-  const peak = median(mocks.map((r) => r.peakRssMb));
-  const stored = median(mocks.map((r) => r.storedMb));
-  const rate = (ms) => fixed(dataset.rows / (ms / 1000));
-  console.log(`
-medians of ${baselines.length} runs each (${loadNote()})
-  baseline (unzip + decode + CSV parse):         ${fixed(baseMs / 1000, 2)} s  ${rate(baseMs)} rows/s  CPU ${fixed(baseCpu, 2)} s  peak RSS ${fixed(median(baselines.map((r) => r.peakRssMb)))} MB
-  mock (upload start -> final status):           ${fixed(mockMs / 1000, 2)} s  ${rate(mockMs)} rows/s  CPU ${fixed(mockCpu, 2)} s  peak RSS ${fixed(peak)} MB (idle ${fixed(median(mocks.map((r) => r.idleRssMb)))} MB)
-    of which upload + staging until the 201:     ${fixed(median(mocks.map((r) => r.uploadMs)) / 1000, 2)} s
-  ratio mock/baseline, wall time:                ${fixed(mockMs / baseMs, 2)}x   goal <= 2x: ${mockMs / baseMs <= 2 ? 'met' : 'MISSED'}
-  ratio mock/baseline, CPU time (all threads):   ${fixed(mockCpu / baseCpu, 2)}x
-  kept by the mock after a full GC:              ${fixed(stored)} MB (heapUsed + external, minus the same after POST /__mock/reset:
-                                                 the table's rows and indexes${withOutputFiles ? ', plus the raw fields kept for the result file' : ''})
-  peak RSS minus what it keeps:                  ${fixed(peak - stored)} MB   goal < 300 MB: ${peak - stored < 300 ? 'met' : 'MISSED'}`);
-  if (!withOutputFiles) return;
-  const outputMb = fixed(median(mocks.map((r) => r.outputBytes)) / 1e6, 1);
-  console.log(
-    `  GET output-files (${outputMb} MB zip):            ${fixed(median(mocks.map((r) => r.outputMs)) / 1000, 2)} s, peak RSS after it ${fixed(median(mocks.map((r) => r.peakRssWithOutputMb)))} MB`,
-  );
-}
-
-async function profileMock() {
-  const directory = `${ROOT}.bench/cpu-profiles/${Date.now()}`;
+/** One more mock run under --cpu-prof (upload to final status only), summarized. */
+export async function profileMock(root, dataset, zip, log) {
+  const directory = `${root}.bench/cpu-profiles/${Date.now()}`;
   mkdirSync(directory, { recursive: true });
-  console.log(
-    `\nprofiling one more mock run, upload to final status only (node --cpu-prof, into ${directory})...`,
-  );
-  await measureMock('prof', ['--cpu-prof', `--cpu-prof-dir=${directory}`], false);
-  for (const file of readdirSync(directory)) console.log(summarizeProfile(`${directory}/${file}`));
+  log(`\nprofiling one more mock run, upload to final status only (node --cpu-prof, into ${directory})...`);
+  const result = await measureMock(root, dataset, zip, {
+    outputFiles: false,
+    nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
+  });
+  log(`  ${describeMockRun(result, dataset.rows)}`);
+  for (const file of readdirSync(directory)) log(summarizeProfile(`${directory}/${file}`));
 }

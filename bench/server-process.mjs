@@ -7,16 +7,31 @@ import { readFileSync } from 'node:fs';
  * any extra node flags (e.g. --cpu-prof). Resolves once it prints the URL it listens on.
  */
 export function startServer(root, { env = {}, nodeFlags = [] } = {}) {
+  return startProcess(root, 'mock', { env, nodeFlags });
+}
+
+/** `npm start`'s script and arguments, read from package.json. */
+export function startArgs(root) {
   const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
   const [command, ...args] = pkg.scripts.start.split(' ');
   if (command !== 'node') throw new Error(`npm start runs "${command}", the bench expects node`);
+  return args;
+}
+
+/**
+ * Starts a node process (the mock as `npm start` runs it, or `script` with `args`) with the memory
+ * probe preloaded, and resolves once it prints the URL it listens on.
+ */
+export function startProcess(root, name, { script, args = [], env = {}, nodeFlags = [] } = {}) {
+  const scriptArgs = script ? [`${root}${script}`, ...args] : [...startArgs(root), ...args];
   const probe = ['--expose-gc', '--import', `${root}bench/server-probe.mjs`];
-  const child = spawn(process.execPath, [...probe, ...nodeFlags, ...args], {
+  const child = spawn(process.execPath, [...probe, ...nodeFlags, ...scriptArgs], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    // The request log (one stdout line per request) is off: the bench measures serving, not printing.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ACTITO_MOCK_LOG: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const server = new ServerProcess(child);
+  const server = new ServerProcess(child, name);
   return server.started();
 }
 
@@ -25,8 +40,9 @@ class ServerProcess {
   probes = [];
   waiting = null;
 
-  constructor(child) {
+  constructor(child, name) {
     this.child = child;
+    this.name = name;
     this.pid = child.pid;
     child.stdout.on('data', (chunk) => {
       this.output += chunk;
@@ -42,7 +58,10 @@ class ServerProcess {
 
   started() {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${this.output}`)), 15_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${this.name} did not start:\n${this.output}`)),
+        15_000,
+      );
       const check = () => {
         const match = /listening on (http:\/\/\S+)/.exec(this.output);
         if (!match) return;
@@ -52,7 +71,9 @@ class ServerProcess {
         resolve(this);
       };
       this.child.stdout.on('data', check);
-      this.child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${this.output}`)));
+      this.child.once('exit', (code) =>
+        reject(new Error(`${this.name} exited with ${code}:\n${this.output}`)),
+      );
     });
   }
 

@@ -383,6 +383,10 @@ export const JournalResponse = z
     inFlight: z.number().int().meta({ description: 'Requests received and not answered yet.' }),
     dropped: z.number().int().meta({ description: 'Oldest entries forgotten to stay within capacity.' }),
     capacity: z.number().int(),
+    lastSeq: z.number().int().meta({
+      description:
+        'The seq of the newest entry recorded (0 before any). A poller sending `after` sees it fall below its `after` when a reset restarted the journal.',
+    }),
   })
   .meta(control('JournalResponse', 'The matching journal entries, oldest first.'));
 export type JournalResponse = z.infer<typeof JournalResponse>;

@@ -32,14 +32,35 @@ export const MockLimits = z
   .meta(control('MockLimits', 'Actito API limits the mock enforces; null switches one off.'));
 export type MockLimits = z.infer<typeof MockLimits>;
 
+export const MockRetention = z
+  .object({
+    maxFinishedRecords: limit(
+      'Finished imports and executions (V4 and V5 together) a tenant keeps with their files; the oldest finished beyond it are evicted and answer 404 RECORD_EVICTED (default 500).',
+    ),
+    maxStoredFileBytes: limit(
+      'Bytes a tenant keeps for the result and error files of its finished records; past it the oldest finished are evicted (default 256 MiB).',
+    ),
+  })
+  .meta(
+    control(
+      'MockRetention',
+      "What a long-running mock keeps of finished imports and executions (the mock's own bound; tables keep all their rows); null keeps everything.",
+    ),
+  );
+export type MockRetention = z.infer<typeof MockRetention>;
+
 export const MockSettings = z
-  .object({ v4Sunset: V4Sunset, limits: MockLimits })
-  .meta(control('MockSettings', 'The V4 sunset and the API limits of one tenant.'));
+  .object({ v4Sunset: V4Sunset, limits: MockLimits, retention: MockRetention })
+  .meta(control('MockSettings', 'The V4 sunset, the API limits and the retention of one tenant.'));
 export type MockSettings = z.infer<typeof MockSettings>;
 
 /** PUT /__mock/settings: only the given fields change. */
 export const MockSettingsUpdate = z
-  .strictObject({ v4Sunset: V4Sunset.optional(), limits: MockLimits.partial().strict().optional() })
+  .strictObject({
+    v4Sunset: V4Sunset.optional(),
+    limits: MockLimits.partial().strict().optional(),
+    retention: MockRetention.partial().strict().optional(),
+  })
   .meta(
     control('MockSettingsUpdate', 'Changes some settings of the tenant; fields left out keep their value.'),
   );
@@ -63,6 +84,9 @@ export const MockSettingsState = MockSettings.extend({
       .int()
       .meta({ description: 'Actito requests of the tenant being served now (this control call excluded).' }),
     v4ImportsToday: z.array(V4QuotaUsage),
+    retained: z
+      .object({ finishedRecords: z.number().int(), storedFileBytes: z.number().int() })
+      .meta({ description: 'Finished imports and executions kept now, and the bytes of their files.' }),
   }),
 }).meta(
   control(

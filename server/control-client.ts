@@ -20,6 +20,7 @@ import type {
   TableRowsResponse,
   VerifyResponse,
 } from '../contracts/control.js';
+import type { RecordsResponse, TenantsResponse } from '../contracts/control-records.js';
 import type { ErrorEnvelope } from '../contracts/errors.js';
 import type { SeedRows } from '../contracts/fixture.js';
 import type { MockSettingsState, MockSettingsUpdate } from '../contracts/settings.js';
@@ -78,6 +79,21 @@ export interface MockControl {
   verifyNoV4Calls(): Promise<VerifyResponse>;
   /** What the clients exercised since the last reset, and what they never did. */
   coverage(): Promise<CoverageReport>;
+  /** Every tenant the mock knows, with how many records each holds. */
+  tenants(): Promise<TenantsResponse>;
+  /**
+   * This tenant's V5 executions and V4 imports, newest first: timeline, counts, definition, files.
+   * A look, not a status read: it never moves a record and is not journaled.
+   */
+  records(filter?: RecordsFilter): Promise<RecordsResponse>;
+  /** The output-files zip of a finished execution: the bytes GET .../etl-executions/{id}/output-files answers. */
+  etlOutputFiles(entity: string, executionId: string): Promise<Uint8Array>;
+  /** The error file of a finished V4 import: the bytes GET .../import/{id}/errors answers. */
+  v4ImportErrors(entity: string, importId: string): Promise<Uint8Array>;
+  /** The zipped result file of a finished V4 import: the bytes GET .../import/{id}/result-file answers. */
+  v4ImportResultFile(entity: string, importId: string): Promise<Uint8Array>;
+  /** A file by the `href` a record lists for it (`records().records[i].files[j].href`). */
+  download(href: string): Promise<Uint8Array>;
   /** The webhook deliveries of this tenant, oldest first, each with every try; filters combine with AND. */
   webhookDeliveries(filter?: WebhookDeliveriesQuery): Promise<WebhookDeliveriesResponse>;
   /**
@@ -104,6 +120,13 @@ export interface JournalFilter {
   since?: string;
   /** Entries after this `seq`. */
   after?: number;
+}
+
+/** Filters of GET /__mock/records; `limit` (1-1000, 100 by default) keeps the newest. */
+export interface RecordsFilter {
+  entity?: string;
+  kind?: RecordKind;
+  limit?: number;
 }
 
 /** Which table, when a profile table and a custom table share a name. */
@@ -134,7 +157,7 @@ export class VerificationError extends Error {
 
 /** A control client over any fetch: `app.fetch` in-process, global `fetch` for a server. */
 export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenant?: string): MockControl {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (tenant) headers['x-mock-tenant'] = tenant;
     const form = body instanceof FormData;
@@ -145,9 +168,14 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
       ...(body !== undefined ? { body: form ? body : JSON.stringify(body) } : {}),
     });
     const response = await fetchLike(request);
-    const json = (await response.json()) as unknown;
-    if (!response.ok) throw new MockControlError(json as ErrorEnvelope);
-    return json as T;
+    if (!response.ok) throw new MockControlError((await response.json()) as ErrorEnvelope);
+    return response;
+  }
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return (await (await send(method, path, body)).json()) as T;
+  }
+  async function download(path: string): Promise<Uint8Array> {
+    return new Uint8Array(await (await send('GET', path)).arrayBuffer());
   }
   async function verify(pattern: RequestPattern, count?: number | CountExpectation): Promise<VerifyResponse> {
     const expectation = typeof count === 'number' ? { exactly: count } : count;
@@ -186,6 +214,15 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
       (await call<JournalResponse>('POST', '/__mock/journal/find', { pattern })).entries,
     verifyNoV4Calls: () => verify({ path: V4_PATHS }, 0),
     coverage: () => call('GET', '/__mock/coverage'),
+    tenants: () => call('GET', '/__mock/tenants'),
+    records: (filter = {}) => call('GET', withQuery('/__mock/records', { ...filter })),
+    etlOutputFiles: (entity, id) =>
+      download(`${entityPath(entity)}/etl-executions/${encodeURIComponent(id)}/output-files`),
+    v4ImportErrors: (entity, id) =>
+      download(`${entityPath(entity)}/imports/${encodeURIComponent(id)}/errors`),
+    v4ImportResultFile: (entity, id) =>
+      download(`${entityPath(entity)}/imports/${encodeURIComponent(id)}/result-file`),
+    download: (href) => download(href),
     webhookDeliveries: (filter = {}) => call('GET', withQuery('/__mock/webhooks/deliveries', { ...filter })),
     settleWebhooks: (options = {}) => call('POST', '/__mock/webhooks/settle', options),
     getWebhookSettings: () => call('GET', '/__mock/webhooks/settings'),
@@ -198,8 +235,12 @@ export function createControlClient(fetchLike: FetchLike, baseUrl: string, tenan
   };
 }
 
+function entityPath(entity: string): string {
+  return `/__mock/entities/${encodeURIComponent(entity)}`;
+}
+
 function rowsPath(entity: string, table: string): string {
-  return `/__mock/entities/${encodeURIComponent(entity)}/tables/${encodeURIComponent(table)}/rows`;
+  return `${entityPath(entity)}/tables/${encodeURIComponent(table)}/rows`;
 }
 
 /** `path?k=v&...` for the defined values only. */

@@ -9,7 +9,7 @@ export type {
 export type { ActitoMockServer, StartServerOptions } from './adapters/node.js';
 export { startServer } from './adapters/node.js';
 export { loadFixtureFiles } from './cli/load-fixtures.js';
-export type { FetchLike, JournalFilter, MockControl, TableOptions } from './control-client.js';
+export type { FetchLike, JournalFilter, MockControl, RecordsFilter, TableOptions } from './control-client.js';
 export {
   connectActitoMock,
   createControlClient,

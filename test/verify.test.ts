@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VerifyResponse } from '../contracts/control.js';
 import { MockControlError, VerificationError } from '../server/index.js';
 import { csv } from './helpers/files.js';
-import { ROOT } from './helpers/server-process.js';
 import { TRANSPORTS, useTransport } from './helpers/transports.js';
 import { createV4 } from './helpers/v4-client.js';
 
@@ -95,18 +93,6 @@ describe.each(TRANSPORTS)('verifying requests (%s)', (transport) => {
     await control.verify({ errorCode: 'INVALID_DEFINITION', definition: { mode: 'UPSERT' } }, 1);
     const tooMany = (await failure(control.verify({ operation: 'createEtlExecution' }, 1))) as Error;
     expect(tooMany.message).toContain('but 2 matched (3 journaled).\nMatching requests:\n  #2 POST');
-  });
-
-  it("prints the README's example message for a token, an upload and a status read", async () => {
-    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
-    const shown = /<!-- output of test\/verify\.test\.ts[^>]*-->\n```\n([\s\S]*?)\n```/.exec(readme)?.[1];
-    const { client, control } = await harness.session();
-    const created = await client.uploadEtl('demo', definition, file);
-    await client.getJson(`${BASE}/${((await created.json()) as { id: string }).id}`);
-    const error = await failure(
-      control.verify({ operation: 'createEtlExecution', definition: { mode: 'CREATE_ONLY' } }, 1),
-    );
-    expect((error as VerificationError).message).toBe(shown);
   });
 
   it('verifies that no V4 call was made, and names the ones that were', async () => {

@@ -12,7 +12,9 @@ import { controlOperations } from './control.js';
 import type { Operation } from './operation.js';
 import { recordOperations } from './records.js';
 import { settingsOperations } from './settings.js';
+import { tableRecordOperations } from './table-records.js';
 import { tableOperations } from './tables.js';
+import { uiOperations } from './ui.js';
 import { v4Operations } from './v4.js';
 import { v5Operations } from './v5.js';
 import { v5EtlOperations } from './v5-etls.js';
@@ -26,8 +28,10 @@ export const allOperations: readonly Operation[] = [
   ...v5Operations,
   ...v5EtlOperations,
   ...v4Operations,
-  ...recordOperations,
+  ...tableRecordOperations,
   ...webhookOperations,
   ...controlOperations,
+  ...recordOperations,
+  ...uiOperations,
   ...settingsOperations,
 ];

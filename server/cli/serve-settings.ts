@@ -1,7 +1,7 @@
 import { V4Sunset } from '../../contracts/settings.js';
 import { createManualClock } from '../domain/clock.js';
 import { PROGRESSION_SYNTAX, parseProgression } from '../domain/lifecycle/progression.js';
-import { ACTITO_LIMITS, parseLimits, parseV4Sunset } from '../domain/settings.js';
+import { ACTITO_LIMITS, parseLimits, parseRetention, parseV4Sunset } from '../domain/settings.js';
 import { parseWebhookSettings } from '../domain/webhooks/settings.js';
 import type { ActitoMockOptions } from '../mock.js';
 import { loadFixtureFiles } from './load-fixtures.js';
@@ -107,6 +107,15 @@ export const SERVE_SETTINGS: readonly ServeSetting[] = [
     help: "largest data file accepted (default 104857600, Actito's 100 MB; --limits maxUploadBytes=... says the same)",
     apply: (text, config) => {
       config.mock.maxUploadBytes = integerIn(text, 1);
+    },
+  },
+  {
+    flag: 'retention',
+    env: 'ACTITO_MOCK_RETENTION',
+    value: '<retention>',
+    help: 'finished imports and executions a tenant keeps with their files: default (the newest 500, 256 MiB of files), off (everything), or name=value|off pairs, e.g. maxFinishedRecords=2000,maxStoredFileBytes=off',
+    apply: (text, config) => {
+      config.mock.retention = parseRetention(text);
     },
   },
   {

@@ -82,7 +82,8 @@ export async function serveCommand(
   const mock = createActitoMock({ ...config.mock, ...(onRequest ? { onRequest } : {}) });
   let server: ActitoMockServer;
   try {
-    server = await startServer({ mock, port: config.port, host: config.host });
+    // The CLI owns its process: it takes @hono/node-server's fast path (global Request/Response).
+    server = await startServer({ mock, port: config.port, host: config.host, overrideGlobalObjects: true });
   } catch (error) {
     io.stderr(
       `actito-mock serve: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,

@@ -59,7 +59,17 @@ function assertForward(ms: number, now: number): number {
   return ms;
 }
 
+/** Recently formatted moments, by their low bits: a status poll shows the same three moments again and again. */
+const MOMENT_SLOTS = 64;
+const recentMs = new Float64Array(MOMENT_SLOTS).fill(Number.NaN);
+const recentText: string[] = new Array(MOMENT_SLOTS).fill('');
+
 /** ISO-8601 moment as the API shows it. */
 export function isoMoment(ms: number): string {
-  return new Date(ms).toISOString();
+  const slot = ms & (MOMENT_SLOTS - 1);
+  if (recentMs[slot] === ms) return recentText[slot] as string;
+  const text = new Date(ms).toISOString();
+  recentMs[slot] = ms;
+  recentText[slot] = text;
+  return text;
 }

@@ -1,4 +1,11 @@
-import type { MockLimits, MockSettings, MockSettingsUpdate, V4Sunset } from '../../contracts/settings.js';
+import type {
+  MockLimits,
+  MockRetention,
+  MockSettings,
+  MockSettingsUpdate,
+  V4Sunset,
+} from '../../contracts/settings.js';
+import { DEFAULT_RETENTION } from './retention.js';
 
 /** Actito's documented limits (contract section 2). */
 export const ACTITO_LIMITS: MockLimits = {
@@ -20,6 +27,8 @@ export interface SettingsOptions {
   limits?: 'off' | Partial<MockLimits>;
   /** Largest data file, in bytes (the older option; `limits.maxUploadBytes` wins when both are given). */
   maxUploadBytes?: number;
+  /** What a tenant keeps of finished records (null switches a bound off). Default: the newest 500, 1 GiB of files. */
+  retention?: Partial<MockRetention>;
 }
 
 /** The settings every new tenant starts with, from the mock's options. */
@@ -35,6 +44,7 @@ export function initialSettings(options: SettingsOptions = {}): MockSettings {
         : {}),
       ...overrides,
     },
+    retention: { ...DEFAULT_RETENTION, ...options.retention },
   };
 }
 
@@ -43,11 +53,16 @@ export function updatedSettings(settings: MockSettings, update: MockSettingsUpda
   return {
     v4Sunset: update.v4Sunset ?? settings.v4Sunset,
     limits: { ...settings.limits, ...update.limits },
+    retention: { ...settings.retention, ...update.retention },
   };
 }
 
 export function copySettings(settings: MockSettings): MockSettings {
-  return { v4Sunset: settings.v4Sunset, limits: { ...settings.limits } };
+  return {
+    v4Sunset: settings.v4Sunset,
+    limits: { ...settings.limits },
+    retention: { ...settings.retention },
+  };
 }
 
 const LIMIT_NAMES = Object.keys(ACTITO_LIMITS) as (keyof MockLimits)[];
@@ -71,6 +86,29 @@ export function parseLimits(text: string): 'off' | Partial<MockLimits> {
     limits[name as keyof MockLimits] = limitValue(name, value);
   }
   return limits;
+}
+
+const RETENTION_NAMES = Object.keys(DEFAULT_RETENTION) as (keyof MockRetention)[];
+
+/**
+ * Parses the env var / CLI form of the retention: `default`, `off` (keep everything), or a comma
+ * list, e.g. `maxFinishedRecords=2000,maxStoredFileBytes=off`.
+ */
+export function parseRetention(text: string): Partial<MockRetention> {
+  const trimmed = text.trim();
+  if (trimmed === 'off') return { maxFinishedRecords: null, maxStoredFileBytes: null };
+  if (trimmed === 'default' || trimmed === '') return {};
+  const retention: Partial<MockRetention> = {};
+  for (const item of trimmed.split(',')) {
+    const [name = '', value = ''] = item.split('=').map((part) => part.trim());
+    if (!RETENTION_NAMES.includes(name as keyof MockRetention)) {
+      throw new TypeError(
+        `invalid retention "${text}": "${name}" is not a retention bound; use default, off, or name=value pairs with ${RETENTION_NAMES.join(', ')}`,
+      );
+    }
+    retention[name as keyof MockRetention] = limitValue(name, value);
+  }
+  return retention;
 }
 
 function limitValue(name: string, value: string): number | null {

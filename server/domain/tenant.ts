@@ -14,6 +14,8 @@ import { createIdGenerator, createUuidGenerator } from './ids.js';
 import type { ImportRunOptions } from './imports/import-run.js';
 import { ImportRun } from './imports/import-run.js';
 import type { ProgressionPolicy, ProgressionSettings, RecordKind } from './lifecycle/progression.js';
+import type { RetainedRecord } from './retention.js';
+import { Retention } from './retention.js';
 import { copySettings, initialSettings } from './settings.js';
 import type { RecordListener } from './tables/record-listener.js';
 import type { Table } from './tables/table.js';
@@ -76,6 +78,8 @@ export class Tenant {
   readonly journal = new Journal();
   /** What the clients exercised since the last reset. */
   readonly coverage: Coverage;
+  /** Bounds the finished records kept (settings.retention). */
+  readonly retention = new Retention();
   /** How webhooks are delivered, switchable through /__mock/webhooks/settings. */
   webhookSettings: WebhookSettings;
   readonly webhookSubscriptions: WebhookSubscriptions;
@@ -132,6 +136,7 @@ export class Tenant {
     const fixture = this.fixture.entities.find((e) => e.name === name);
     if (fixture) this.entities.set(name, new EntityState(name, fixture, this.clock.now()));
     else this.entities.delete(name);
+    this.retention.forgetEntity(name);
     this.#forgetSubscriptions(name);
   }
 
@@ -139,6 +144,7 @@ export class Tenant {
   seedEntity(name: string, fixture: EntityFixture): Entity {
     const entity = buildSeededEntity(name, fixture, this.clock.now());
     this.entities.set(name, entity);
+    this.retention.forgetEntity(name);
     this.#forgetSubscriptions(name);
     return entity;
   }
@@ -210,9 +216,27 @@ export class Tenant {
       next.status.moveIfDue(now);
       moved.add(next);
     }
+    this.retention.enforce(this.settings.retention);
     // What moved may have raised webhook events; retries may have fallen due too.
     this.webhooks.pump();
     return moved.size;
+  }
+
+  /**
+   * Settles once no run of this tenant is writing its rows (big files are written in slices):
+   * what the control plane awaits after moving records, so its answer shows them final.
+   */
+  async writesDone(): Promise<void> {
+    for (;;) {
+      const writing = [...this.#unsettled.keys()].flatMap((run) => run.status.finishing ?? []);
+      if (writing.length === 0) return;
+      await Promise.all(writing);
+    }
+  }
+
+  /** Registers an import or execution just stored in its entity with retention, which may evict older finished ones. */
+  retain(record: RetainedRecord): void {
+    this.retention.keep(record, this.settings.retention);
   }
 
   /** Moves every record whose own policy is manual one step (due moves first). Returns how many moved. */

@@ -23,7 +23,9 @@ import { controlEntityRoutes } from './routes/control-entities.js';
 import { controlFaultRoutes } from './routes/control-faults.js';
 import { controlJournalRoutes } from './routes/control-journal.js';
 import { controlLocationRoutes } from './routes/control-locations.js';
+import { controlRecordRoutes } from './routes/control-records.js';
 import { controlSettingsRoutes } from './routes/control-settings.js';
+import { controlUiRoutes } from './routes/control-ui.js';
 import { controlWebhookRoutes } from './routes/control-webhooks.js';
 import { customRecordRoutes } from './routes/custom-records.js';
 import { openApiRoutes } from './routes/openapi.js';
@@ -73,9 +75,11 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
   app.route('/', controlEntityRoutes());
   app.route('/', controlFaultRoutes());
   app.route('/', controlJournalRoutes(operations));
+  app.route('/', controlRecordRoutes(core));
   app.route('/', controlSettingsRoutes());
   app.route('/', controlWebhookRoutes());
   app.route('/', controlLocationRoutes());
+  app.route('/', controlUiRoutes(core, operations));
   app.route('/', authRoutes());
   app.route('/', openApiRoutes());
 

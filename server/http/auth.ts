@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { ActitoError } from '../domain/errors.js';
 import type { MockEnv } from './env.js';
+import { requestHeader } from './request-header.js';
 
 export interface AuthOptions {
   /** Paths that also take HTTP Basic: any login, the API key as password (Actito's SDK sends `<licence>/<user>`). */
@@ -13,7 +14,7 @@ export interface AuthOptions {
  */
 export function bearerAuth(options: AuthOptions = {}): MiddlewareHandler<MockEnv> {
   return async function requireBearerToken(c, next) {
-    const header = c.req.header('authorization');
+    const header = requestHeader(c, 'authorization');
     const basicAllowed = options.basicOn?.(c.req.path) ?? false;
     if (basicAllowed && header && /^Basic\s/i.test(header)) {
       checkBasic(header, c.get('tenant').tokens.isApiKey.bind(c.get('tenant').tokens));

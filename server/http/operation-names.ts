@@ -20,9 +20,17 @@ export function createOperationNames(operations: readonly Operation[] = allOpera
   for (const operation of operations)
     for (const path of operation.paths) byShape.set(shapeOf(operation.method, path), operation.id);
   const actito = operations.filter((operation) => !operation.paths.some(isMockOwnPath));
+  // Routes are the app's own patterns, a finite set: each is named once, not on every request.
+  const names = new Map<string, string>();
   return {
     nameOf(method: string, route: string): string {
-      return byShape.get(shapeOf(method, route)) ?? `${method.toUpperCase()} ${route}`;
+      const key = `${method} ${route}`;
+      let name = names.get(key);
+      if (name === undefined) {
+        name = byShape.get(shapeOf(method, route)) ?? `${method.toUpperCase()} ${route}`;
+        names.set(key, name);
+      }
+      return name;
     },
     /** The Actito operations a client could exercise. */
     known: (): string[] => actito.map((operation) => operation.id),

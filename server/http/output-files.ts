@@ -19,18 +19,37 @@ export function outputFilesZip(
   wanted: WantedOutputFiles,
   perTable = false,
 ): ReadableStream<Uint8Array> {
-  const entries = perTable
-    ? run.parts.flatMap((part) =>
-        part.absent ? [] : filesOf(part, wanted, `${folderName(part.table.name)}/`),
-      )
-    : filesOf(run, wanted, '');
-  return zipStream(entries);
+  return zipStream(outputFileEntries(run, wanted, perTable));
 }
 
-function filesOf(source: OutputFileSource, wanted: WantedOutputFiles, folder: string): ZipEntrySource[] {
+/** The entries of that archive, in order (the dashboard lists their names). */
+export function outputFileEntries(
+  run: ImportRun,
+  wanted: WantedOutputFiles,
+  perTable = false,
+): ZipEntrySource[] {
+  // Stamped with the record's end on the mock clock: the same record always downloads the same bytes.
+  const modified = run.endedAt ?? run.createdAt;
+  return perTable
+    ? run.parts.flatMap((part) =>
+        part.absent ? [] : filesOf(part, wanted, `${folderName(part.table.name)}/`, modified),
+      )
+    : filesOf(run, wanted, '', modified);
+}
+
+function filesOf(
+  source: OutputFileSource,
+  wanted: WantedOutputFiles,
+  folder: string,
+  modified: number,
+): ZipEntrySource[] {
   return [
-    ...(wanted.result ? [{ name: `${folder}result.csv`, chunks: () => resultFileChunks(source) }] : []),
-    ...(wanted.errors ? [{ name: `${folder}errors.csv`, chunks: () => errorFileChunks(source) }] : []),
+    ...(wanted.result
+      ? [{ name: `${folder}result.csv`, chunks: () => resultFileChunks(source), modified }]
+      : []),
+    ...(wanted.errors
+      ? [{ name: `${folder}errors.csv`, chunks: () => errorFileChunks(source), modified }]
+      : []),
   ];
 }
 

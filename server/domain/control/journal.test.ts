@@ -29,7 +29,18 @@ describe('Journal', () => {
       [4, '/p3'],
       [5, '/p4'],
     ]);
-    expect(response).toMatchObject({ dropped: 2, capacity: 3 });
+    expect(response).toMatchObject({ dropped: 2, capacity: 3, lastSeq: 5 });
+  });
+
+  it('tells a poller the newest seq, whatever the filter, and keeps counting after a clear', () => {
+    const journal = new Journal();
+    expect(journal.query().lastSeq).toBe(0);
+    journal.finished(entry());
+    journal.finished(entry({ status: 404 }));
+    expect(journal.query({ status: '2xx', after: 5 })).toMatchObject({ entries: [], lastSeq: 2 });
+    journal.clear();
+    journal.finished(entry());
+    expect(journal.query().entries.map((e) => e.seq)).toEqual([3]);
   });
 
   it('filters by method, path glob, status or class, time and seq', () => {

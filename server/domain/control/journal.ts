@@ -62,6 +62,7 @@ export class Journal {
       inFlight: this.#inFlight,
       dropped: this.#dropped,
       capacity: this.capacity,
+      lastSeq: this.#nextSeq - 1,
     };
   }
 

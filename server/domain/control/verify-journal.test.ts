@@ -72,6 +72,7 @@ const journal = (entries: JournalEntry[], over: Partial<JournalResponse> = {}): 
   inFlight: 0,
   dropped: 0,
   capacity: 1000,
+  lastSeq: entries.at(-1)?.seq ?? 0,
   ...over,
 });
 const all = journal([entry(1), accepted, refused, entry(4, { query: { view: 'full' } })]);

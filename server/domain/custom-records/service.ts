@@ -1,7 +1,7 @@
 import type { ErrorDetail } from '../../../contracts/errors.js';
 import type { ImportMode } from '../../../contracts/format.js';
-import type { CustomRecordSearchQuery } from '../../../contracts/records.js';
-import { CustomRecordInput } from '../../../contracts/records.js';
+import type { CustomRecordSearchQuery } from '../../../contracts/table-records.js';
+import { CustomRecordInput } from '../../../contracts/table-records.js';
 import { ActitoError } from '../errors.js';
 import { invalidRecord, parseRecordBody } from '../records/record-body.js';
 import { findEqual, invalidParameter, searchColumn, sortRows, storedForm } from '../records/search.js';
@@ -149,13 +149,11 @@ function write(
   ignored: string[],
 ): RecordWriteResult {
   const listener = tenant.recordListener(entity, table);
-  // The table may keep the patch array as the new row: the listener gets what the body supplied.
-  const supplied = patch.slice();
   const result = writeRecord(table, mode, patch, tenant.clock.now(), match, listener?.needsPrevious);
   if (result.status === 'REFUSED') throw refusedWrite(table, result, (name) => `body.properties.${name}`);
   // CREATE_UPDATE and UPDATE_ONLY with a located record never skip.
   if (result.status === 'SKIPPED') throw new ActitoError('INTERNAL_ERROR', 'a record write was skipped');
-  listener?.written(result, supplied);
+  listener?.written(result, patch);
   listener?.flush();
   const businessKey = table.value(result.row, table.keyColumns[0] as number) ?? '';
   return { table, row: result.row, created: result.status === 'CREATED', ignored, businessKey };

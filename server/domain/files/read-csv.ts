@@ -50,6 +50,7 @@ export async function* readCsvBatches(
   source: AsyncIterable<Uint8Array>,
   format: ReadFormat,
   info: DataFileInfo = { compression: 'NONE', entryName: null, compressedBytes: 0, bytes: 0 },
+  onFileBytes?: (chunk: Uint8Array) => void,
 ): AsyncGenerator<CsvRecord[]> {
   assertReadFormat(format);
   Object.assign(info, {
@@ -60,11 +61,45 @@ export async function* readCsvBatches(
   });
   const input = source[Symbol.asyncIterator]();
   try {
-    yield* parseBatches(await fileBytes(input, format, info), format, info);
+    const bytes = await fileBytes(input, format, info);
+    yield* parseBatches(onFileBytes ? tapped(bytes, onFileBytes) : bytes, format, info);
   } catch (error) {
     throw toFileLevelError(error);
   } finally {
     closeQuietly(input);
+  }
+}
+
+/**
+ * The data file's bytes as the CSV reader decodes them (decompressed, size-checked, BOM policy
+ * applied), read again from its source: what result files are cut from, by the byte offsets seen
+ * on the first read (`readCsvBatches`'s `onFileBytes`).
+ */
+export async function* readFileBytes(
+  source: AsyncIterable<Uint8Array>,
+  format: ReadFormat,
+): AsyncGenerator<Uint8Array> {
+  const input = source[Symbol.asyncIterator]();
+  try {
+    yield* await fileBytes(input, format, newInfo(format));
+  } catch (error) {
+    throw toFileLevelError(error);
+  } finally {
+    closeQuietly(input);
+  }
+}
+
+function newInfo(format: ReadFormat): DataFileInfo {
+  return { compression: format.compression ?? 'NONE', entryName: null, compressedBytes: 0, bytes: 0 };
+}
+
+async function* tapped(
+  bytes: AsyncIterable<Uint8Array>,
+  observe: (chunk: Uint8Array) => void,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunk of bytes) {
+    observe(chunk);
+    yield chunk;
   }
 }
 

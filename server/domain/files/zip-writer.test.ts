@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../ids.js';
 import { readCsvBatches } from './read-csv.js';
 import { zipStream } from './zip-writer.js';
 
@@ -34,6 +35,18 @@ describe('zipStream', () => {
     expect(text(files['empty.csv'])).toBe('');
   });
 
+  it('stamps the given modification time, so the same entries always zip to the same bytes', async () => {
+    const modified = new Date(2026, 2, 2, 9, 0, 0).getTime();
+    const zipOnce = () =>
+      readAll(zipStream([{ name: 'a.csv', chunks: () => [Buffer.from('x\n')], modified }]));
+    const first = await zipOnce();
+    expect(await zipOnce()).toEqual(first);
+    // Local header: DOS time at offset 10, date at 12 (local time, as zip readers show it).
+    const view = new DataView(first.buffer, first.byteOffset);
+    expect(view.getUint16(10, true)).toBe(9 << 11);
+    expect(view.getUint16(12, true)).toBe(((2026 - 1980) << 9) | (3 << 5) | 2);
+  });
+
   it('produces a streamed ZIP (data descriptors) that readCsvBatches reads back', async () => {
     const rows = Array.from({ length: 5000 }, (_, index) => `${index},"name, ${index}"\n`);
     const zip = await readAll(
@@ -57,14 +70,15 @@ describe('zipStream', () => {
 
   it('pulls entry chunks only as the reader asks for bytes', async () => {
     let pulled = 0;
+    const next = seededRandom(7);
     const stream = zipStream([
       {
         name: 'a.csv',
         chunks: function* () {
           for (let index = 0; index < 10_000; index += 1) {
             pulled += 1;
-            // Random-looking bytes: deflate cannot squeeze them, so output comes early.
-            yield Buffer.from(Array.from({ length: 1024 }, (_, at) => (at * 31 + index * 17) % 256));
+            // Pseudo-random bytes: deflate cannot squeeze them, so output comes early.
+            yield Buffer.from(Array.from({ length: 1024 }, () => Math.floor(next() * 256)));
           }
         },
       },

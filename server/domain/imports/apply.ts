@@ -3,6 +3,7 @@ import type { RecordListener } from '../tables/record-listener.js';
 import type { RowPatch, Table } from '../tables/table.js';
 import { matchByKeys, uniqueTakenMessage, writeRecord } from '../tables/write-record.js';
 import type { RowFault, StagedFile } from './staged-file.js';
+import { StagedCells } from './staged-rows.js';
 
 export const ROW_STATUSES = ['CREATED', 'UPDATED', 'SKIPPED', 'ERROR'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -33,8 +34,8 @@ export interface ImportOutcome {
 /**
  * Writes a staged file into its table, in file order, as the import's mode says: a row matches an
  * existing record on the first unique attribute it has a value for. Runs once, when the import
- * reaches its final status. `listener` (null when no data webhook listens to the table) is told
- * each record written.
+ * reaches its final status: all at once here, or in slices with `StagedFileWriter`. `listener`
+ * (null when no data webhook listens to the table) is told each record written.
  */
 export function applyStagedFile(
   table: Table,
@@ -43,28 +44,89 @@ export function applyStagedFile(
   now: number,
   listener: RecordListener | null = null,
 ): ImportOutcome {
-  const rowCount = staged.lines.length;
-  const statuses = new Uint8Array(rowCount);
-  const messages = new Map<number, string>();
-  const writeFaults: RowFault[] = [];
-  const valueFaultMessages = messagesByLine(staged.faults);
-  const headerOf = headerColumnsByColumn(staged);
-  for (let row = 0; row < rowCount; row += 1) {
-    const line = staged.lines[row] as number;
-    const patch = staged.patches[row];
-    if (!patch) {
-      statuses[row] = ERROR;
-      messages.set(row, valueFaultMessages.get(line) ?? 'the row is invalid');
-      continue;
-    }
-    const result = writeRow(table, mode, patch, now, headerOf, listener);
-    statuses[row] = result.status;
-    if (result.message) messages.set(row, result.message);
-    if (result.fault) writeFaults.push({ line, ...result.fault });
+  const writer = new StagedFileWriter(table, mode, staged, now, listener);
+  writer.write(Number.POSITIVE_INFINITY);
+  return writer.outcome();
+}
+
+/**
+ * Writes a staged file into its table a slice of rows at a time, so a million-row file need not
+ * hold the event loop in one step. The rows land in file order whatever the slicing; the staged
+ * values are freed once every row is written.
+ */
+export class StagedFileWriter {
+  readonly #statuses: Uint8Array;
+  readonly #messages = new Map<number, string>();
+  readonly #writeFaults: RowFault[] = [];
+  readonly #valueFaultMessages: Map<number, string>;
+  readonly #headerOf: Map<number, string>;
+  /** One patch (table width) reused for every row: the table copies what it keeps. */
+  readonly #patch: RowPatch;
+  #next = 0;
+
+  constructor(
+    private readonly table: Table,
+    private readonly mode: ImportMode,
+    private readonly staged: StagedFile,
+    private readonly now: number,
+    private readonly listener: RecordListener | null = null,
+  ) {
+    this.#statuses = new Uint8Array(staged.lines.length);
+    this.#valueFaultMessages = messagesByLine(staged.faults);
+    this.#headerOf = headerColumnsByColumn(staged);
+    this.#patch = new Array(table.columns.length);
   }
-  staged.patches = [];
-  listener?.flush();
-  return { counts: count(statuses), statuses, messages, faults: mergeByLine(staged.faults, writeFaults) };
+
+  get done(): boolean {
+    return this.#next >= this.#statuses.length;
+  }
+
+  /** Writes up to `maxRows` more rows; returns whether every row is now written. */
+  write(maxRows: number): boolean {
+    const { staged, table } = this;
+    const end = Math.min(this.#statuses.length, this.#next + maxRows);
+    for (let row = this.#next; row < end; row += 1) {
+      const line = staged.lines[row] as number;
+      if (staged.faulty.has(row)) {
+        this.#statuses[row] = ERROR;
+        this.#messages.set(row, this.#valueFaultMessages.get(line) ?? 'the row is invalid');
+        continue;
+      }
+      const patch = this.#patchOf(row);
+      const result = writeRow(table, this.mode, patch, this.now, this.#headerOf, this.listener);
+      this.#statuses[row] = result.status;
+      if (result.message) this.#messages.set(row, result.message);
+      if (result.fault) this.#writeFaults.push({ line, ...result.fault });
+    }
+    this.#next = end;
+    // Each slice's events go at once: deliveries start while the rest is written.
+    this.listener?.flush();
+    // Written rows' values go at once: a smaller heap keeps garbage collection pauses short.
+    staged.values.release(end);
+    if (this.done) staged.values = new StagedCells(0);
+    return this.done;
+  }
+
+  outcome(): ImportOutcome {
+    const statuses = this.#statuses;
+    return {
+      counts: count(statuses),
+      statuses,
+      messages: this.#messages,
+      faults: mergeByLine(this.staged.faults, this.#writeFaults),
+    };
+  }
+
+  #patchOf(row: number): RowPatch {
+    const patch = this.#patch;
+    patch.fill(undefined);
+    const { columns, values } = this.staged;
+    for (let cell = 0; cell < columns.length; cell += 1) {
+      const value = values.get(row, cell);
+      if (value !== undefined) patch[(columns[cell] as { column: number }).column] = value;
+    }
+    return patch;
+  }
 }
 
 interface WriteResult {
@@ -81,13 +143,11 @@ function writeRow(
   headerOf: Map<number, string>,
   listener: RecordListener | null,
 ): WriteResult {
-  // The table may keep the patch array as the new row: the listener gets what the row supplied.
-  const supplied = listener ? patch.slice() : patch;
   const result = writeRecord(table, mode, patch, now, matchByKeys(table, patch), listener?.needsPrevious);
   switch (result.status) {
     case 'CREATED':
     case 'UPDATED':
-      listener?.written(result, supplied);
+      listener?.written(result, patch);
       return { status: result.status === 'CREATED' ? CREATED : UPDATED };
     case 'SKIPPED': {
       const key = result.key;

@@ -58,6 +58,11 @@ const orderSpec = spec([
   { headerColumn: 'amount', attributeName: 'amount' },
 ]);
 const decode = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]).toString('utf8');
+async function decodeAll(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts).toString('utf8');
+}
 
 const second = (execution: ImportRun) => execution.parts[1] as ImportPart;
 
@@ -89,7 +94,9 @@ describe('an ImportRun of several parts', () => {
     expect(execution.parts.map((p) => p.withErrors)).toEqual([false, true]);
     expect(execution.counts).toMatchObject({ totalRows: 4, createdRows: 3, rowsInError: 1 });
     expect([profiles.rows.length, orders.rows.length]).toEqual([2, 1]);
-    expect(decode(resultFileChunks(second(execution)))).toMatch(/^id;customer;amount;status;errorMessage\n/);
+    expect(await decodeAll(resultFileChunks(second(execution)))).toMatch(
+      /^id;customer;amount;status;errorMessage\n/,
+    );
     expect(decode(errorFileChunks(second(execution)))).toMatch(/\n3;amount;lots;INVALID_NUMBER;/);
   });
 
@@ -128,7 +135,7 @@ describe('an ImportRun of several parts', () => {
     const { profiles, orders } = tables();
     const execution = run([
       await part(profiles, profileSpec, 'mail\na@x.com\n', 'tables[0] (Profiles)'),
-      { table: orders, spec: orderSpec, staged: emptyStagedFile(newDataFileInfo(), false), absent: true },
+      { table: orders, spec: orderSpec, staged: emptyStagedFile(newDataFileInfo()), absent: true },
     ]);
     execution.status.advance();
     execution.status.advance();

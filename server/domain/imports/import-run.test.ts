@@ -5,7 +5,7 @@ import { createManualClock } from '../clock.js';
 import { EntityState } from '../entity.js';
 import type { ProgressionPolicy } from '../lifecycle/progression.js';
 import type { Table } from '../tables/table.js';
-import { ImportRun } from './import-run.js';
+import { ImportRun, WRITE_SLICE_ROWS } from './import-run.js';
 import type { ImportSpec } from './import-spec.js';
 import { errorFileChunks, resultFileChunks } from './output-files.js';
 import { planImport } from './plan.js';
@@ -58,6 +58,11 @@ async function runImport(
 }
 
 const decode = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]).toString('utf8');
+async function decodeAll(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of chunks) parts.push(chunk);
+  return Buffer.concat(parts).toString('utf8');
+}
 
 describe('planImport', () => {
   it('lists every fault of a definition at once, each with its path', () => {
@@ -140,7 +145,7 @@ describe('ImportRun', () => {
       expect.objectContaining({ profileId: 1, emailAddress: 'a@x.com', customerId: 'C1', loyaltyPoints: 3 }),
       expect.objectContaining({ profileId: 2, emailAddress: 'b@x.com', customerId: 'C2', loyaltyPoints: 2 }),
     ]);
-    expect(decode(resultFileChunks(run))).toBe(
+    expect(await decodeAll(resultFileChunks(run))).toBe(
       'mail;id;points;status;errorMessage\na@x.com;C1;1;CREATED;\nb@x.com;C2;2;CREATED;\na@x.com;C1;3;UPDATED;\n',
     );
   });
@@ -175,7 +180,7 @@ describe('ImportRun', () => {
       spec({ mode: 'UPDATE_ONLY', attributesMapping: mapping.slice(1) }),
     );
     expect(updateOnly.outcome?.counts).toMatchObject({ updatedRows: 1, skippedRows: 1 });
-    expect(decode(resultFileChunks(updateOnly))).toContain(
+    expect(await decodeAll(resultFileChunks(updateOnly))).toContain(
       'C9;6;SKIPPED;"no record with customerId ""C9"" exists (mode UPDATE_ONLY)"',
     );
   });
@@ -222,5 +227,47 @@ describe('ImportRun', () => {
       emailAddress: 'a@x.com',
       birthDate: '1990-12-31',
     });
+  });
+});
+
+describe('a big file written in slices', () => {
+  const rows = (count: number, prefix: string) =>
+    `emailAddress;firstName\n${Array.from({ length: count }, (_, i) => `${prefix}${i}@x.com;N${i}`).join('\n')}\n`;
+  const manual: ProgressionPolicy = { type: 'manual' };
+
+  it('shows RUNNING until its last row is written, then its final status, entered when it fell due', async () => {
+    const { profiles } = entity();
+    const big = await runImport(profiles, rows(WRITE_SLICE_ROWS * 2 + 5, 'big'), spec(), manual);
+    big.status.advance();
+    const dueAt = big.options.clock.now();
+    big.options.clock.advance(1000);
+    expect(big.status.advance()).toBe(true);
+    expect(big.status.status).toBe('RUNNING');
+    expect(big.status.isFinal).toBe(false);
+    expect(big.outcome).toBeNull();
+    expect(big.status.advance()).toBe(false);
+    await big.written();
+    expect(big.status.status).toBe('SUCCESS');
+    expect(big.endedAt).toBe(dueAt + 1000);
+    expect(big.counts.createdRows).toBe(WRITE_SLICE_ROWS * 2 + 5);
+    expect(profiles.size).toBe(WRITE_SLICE_ROWS * 2 + 5);
+    expect(profiles.value(WRITE_SLICE_ROWS * 2 + 4, profiles.columnIndex('emailAddress') as number)).toBe(
+      `big${WRITE_SLICE_ROWS * 2 + 4}@x.com`,
+    );
+  });
+
+  it('keeps the runs of one table in the order they fell due: a small one waits for the big one before it', async () => {
+    const { profiles } = entity();
+    const big = await runImport(profiles, rows(WRITE_SLICE_ROWS + 1, 'same'), spec(), manual);
+    const small = await runImport(profiles, 'emailAddress;firstName\nsame0@x.com;Updated\n', spec(), manual);
+    for (const run of [big, small]) run.status.advance();
+    big.status.advance();
+    small.status.advance();
+    expect([big.status.status, small.status.status]).toEqual(['RUNNING', 'RUNNING']);
+    await small.written();
+    expect([big.status.status, small.status.status]).toEqual(['SUCCESS', 'SUCCESS']);
+    expect(small.counts.updatedRows).toBe(1);
+    const firstName = profiles.columnIndex('firstName') as number;
+    expect(profiles.value(0, firstName)).toBe('Updated');
   });
 });

@@ -1,11 +1,12 @@
 import { createCsvLineEncoder } from '../files/index.js';
 import type { ImportOutcome } from './apply.js';
-import { ROW_STATUSES } from './apply.js';
 import type { ImportSpec } from './import-spec.js';
+import { resultFileChunks as resultFile } from './result-file.js';
 import type { StagedFile } from './staged-file.js';
 
+export { RESULT_FILE_COLUMNS } from './result-file.js';
+
 export const ERROR_FILE_HEADER = ['lineNumber', 'column', 'value', 'errorCode', 'errorMessage'] as const;
-export const RESULT_FILE_COLUMNS = ['status', 'errorMessage'] as const;
 
 /** Lines are gathered into chunks of about this size: one chunk per line would be slow for a million rows. */
 const CHUNK_BYTES = 64 * 1024;
@@ -23,18 +24,8 @@ function encoderFor(spec: ImportSpec) {
 }
 
 /** The result file: the input columns, then each row's status and message, in the import's own format. */
-export function resultFileChunks(run: OutputFileSource): Iterable<Uint8Array> {
-  const encode = encoderFor(run.spec);
-  const { staged, outcome } = run;
-  return gathered(function* () {
-    yield encode([...staged.header, ...RESULT_FILE_COLUMNS]);
-    if (!outcome) return;
-    const fields = staged.fields ?? [];
-    for (let row = 0; row < outcome.statuses.length; row += 1) {
-      const status = ROW_STATUSES[outcome.statuses[row] as number] as string;
-      yield encode([...(fields[row] ?? []), status, outcome.messages.get(row) ?? '']);
-    }
-  });
+export function resultFileChunks(run: OutputFileSource): AsyncIterable<Uint8Array> {
+  return resultFile(run.spec, run.staged, run.outcome);
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { CsvRecord } from '../files/index.js';
 import { FileLevelError, readCsvBatches } from '../files/index.js';
-import type { RowPatch } from '../tables/table.js';
+import { ownString } from '../tables/column-values.js';
+import { yieldToEventLoop } from '../tables/write-queue.js';
 import type { ImportPlan } from './plan.js';
 import { planColumnsFromHeader } from './plan.js';
+import { RetainedFile } from './retained-file.js';
 import type { BoundColumn, RowFault, StagedFile } from './staged-file.js';
 import { emptyStagedFile, failedStagedFile, newDataFileInfo } from './staged-file.js';
+import { StagedCells } from './staged-rows.js';
 
 /**
  * Streams an uploaded file through decompression, decoding and CSV parsing, checking every mapped
@@ -13,19 +16,34 @@ import { emptyStagedFile, failedStagedFile, newDataFileInfo } from './staged-fil
  */
 export async function stageFile(plan: ImportPlan, chunks: AsyncIterable<Uint8Array>): Promise<StagedFile> {
   const info = newDataFileInfo();
-  const staged = emptyStagedFile(info, plan.spec.generateResultFile);
+  const staged = emptyStagedFile(info);
+  // The result file is cut from the upload read again: keep its bytes and where its lines start.
+  const retained = plan.spec.generateResultFile ? new RetainedFile(plan.read) : null;
+  const source = retained ? retained.tee(chunks) : chunks;
+  const onFileBytes = retained ? (bytes: Uint8Array) => retained.lines.add(bytes) : undefined;
   let ragged = 0;
+  let previous: CsvRecord | null = null;
   try {
-    for await (const batch of readCsvBatches(chunks, plan.read, info)) {
+    for await (const batch of readCsvBatches(source, plan.read, info, onFileBytes)) {
       for (const record of batch) {
         if (staged.header.length === 0) {
           bindHeader(plan, staged, record);
-        } else if (!stageRow(plan, staged, record)) {
-          ragged += 1;
+          continue;
         }
+        // A row is cut from its one line of the file, unless it spans more (or blank lines follow).
+        if (retained && previous && record.line - previous.line !== 1)
+          staged.keptFields.set(staged.lines.length - 1, previous.fields);
+        if (!stageRow(staged, record)) ragged += 1;
+        previous = record;
       }
+      // Batches already decompressed follow one another in microtasks: let other clients in.
+      await yieldToEventLoop();
     }
+    if (retained && previous) staged.keptFields.set(staged.lines.length - 1, previous.fields);
     checkWholeFile(plan, staged, ragged);
+    retained?.seal();
+    staged.source = retained;
+    staged.lines = Uint32Array.from(staged.lines);
     return staged;
   } catch (error) {
     if (error instanceof FileLevelError) return failedStagedFile(info, error);
@@ -48,6 +66,7 @@ function bindHeader(plan: ImportPlan, staged: StagedFile, record: CsvRecord): vo
   });
   const planned = plan.mapped.length > 0 ? plan.mapped : planColumnsFromHeader(plan, record.fields);
   staged.columns = planned.map((column) => bind(column, position, record.fields, plan.read.separator));
+  staged.values = new StagedCells(staged.columns.length);
   if (staged.columns.length === 0) {
     throw new FileLevelError(
       'FILE_MISSING_COLUMN',
@@ -81,11 +100,11 @@ function listSome(items: string[], shown = 20): string {
 }
 
 /** Returns false for a row whose column count differs from the header's. */
-function stageRow(plan: ImportPlan, staged: StagedFile, record: CsvRecord): boolean {
-  staged.lines.push(record.line);
-  staged.fields?.push(record.fields);
+function stageRow(staged: StagedFile, record: CsvRecord): boolean {
+  (staged.lines as number[]).push(record.line);
+  const row = staged.values.addRow();
   if (record.fields.length !== staged.header.length) {
-    staged.patches.push(null);
+    staged.faulty.set(row);
     staged.faults.push({
       line: record.line,
       column: '',
@@ -95,24 +114,24 @@ function stageRow(plan: ImportPlan, staged: StagedFile, record: CsvRecord): bool
     });
     return false;
   }
-  staged.patches.push(checkValues(plan, staged, record));
+  const { columns, values, faults } = staged;
+  for (let cell = 0; cell < columns.length; cell += 1) {
+    const fault = checkValue(columns[cell] as BoundColumn, record, values, row, cell);
+    if (fault) {
+      faults.push(fault);
+      staged.faulty.set(row);
+    }
+  }
   return true;
 }
 
-function checkValues(plan: ImportPlan, staged: StagedFile, record: CsvRecord): RowPatch | null {
-  const patch: RowPatch = new Array(plan.table.columns.length);
-  let faulty = false;
-  for (const column of staged.columns) {
-    const fault = checkValue(column, record, patch);
-    if (fault) {
-      staged.faults.push(fault);
-      faulty = true;
-    }
-  }
-  return faulty ? null : patch;
-}
-
-function checkValue(column: BoundColumn, record: CsvRecord, patch: RowPatch): RowFault | null {
+function checkValue(
+  column: BoundColumn,
+  record: CsvRecord,
+  values: StagedFile['values'],
+  row: number,
+  cell: number,
+): RowFault | null {
   let raw = record.fields[column.field] as string;
   if (column.transform) {
     const transformed = column.transform(raw);
@@ -121,12 +140,13 @@ function checkValue(column: BoundColumn, record: CsvRecord, patch: RowPatch): Ro
   }
   const checked = column.check(raw);
   if (!checked.ok) return fault(record.line, column, raw, checked.code, checked.message);
-  patch[column.column] = checked.value;
+  values.set(row, cell, checked.value);
   return null;
 }
 
 function fault(line: number, column: BoundColumn, value: string, code: string, message: string): RowFault {
-  return { line, column: column.headerColumn, value, code, message };
+  // Its own copy: a substring would keep the whole decoded chunk it came from alive with the fault.
+  return { line, column: column.headerColumn, value: ownString(value), code, message };
 }
 
 function checkWholeFile(plan: ImportPlan, staged: StagedFile, ragged: number): void {

@@ -7,8 +7,13 @@ export interface ManagedStatusOptions<Step extends string, Final extends string>
   clock: Clock;
   /** Read on every check, so a policy changed later applies to records that already exist. */
   policy: () => ProgressionPolicy;
-  /** Runs once, on leaving the last intermediate status at moment `at`; decides the final status (results are computed here). */
-  finish: (at: number) => Final;
+  /**
+   * Runs once, on leaving the last intermediate status at moment `at`; decides the final status
+   * (results are computed here). A promise means the results take a while (a big file written in
+   * slices): the record shows its last intermediate status until it settles, then the final one,
+   * entered at `at` all the same.
+   */
+  finish: (at: number) => Final | Promise<Final>;
   /** Told each status the record enters, the first one included. */
   onEnter?: (status: Step | Final, at: number) => void;
 }
@@ -26,6 +31,8 @@ export class ManagedStatus<Step extends string, Final extends string> {
   #reads = 0;
   /** Set by a fault: the record never leaves this intermediate status. */
   #holdAt: Step | null = null;
+  /** While `finish` is computing results asynchronously. */
+  #finishing: Promise<void> | null = null;
 
   constructor(private readonly options: ManagedStatusOptions<Step, Final>) {
     this.#enteredAt = options.clock.now();
@@ -42,6 +49,11 @@ export class ManagedStatus<Step extends string, Final extends string> {
 
   get enteredAt(): number {
     return this.#enteredAt;
+  }
+
+  /** Settles once the results being computed (if any) exist and the status is final; null when none are. */
+  get finishing(): Promise<void> | null {
+    return this.#finishing;
   }
 
   /**
@@ -97,7 +109,7 @@ export class ManagedStatus<Step extends string, Final extends string> {
   }
 
   #canMove(): boolean {
-    return this.#final === null && this.#holdAt !== this.status;
+    return this.#final === null && this.#finishing === null && this.#holdAt !== this.status;
   }
 
   #move(at: number): void {
@@ -108,7 +120,19 @@ export class ManagedStatus<Step extends string, Final extends string> {
       this.options.onEnter?.(this.status, at);
       return;
     }
-    this.#final = this.options.finish(at);
-    this.options.onEnter?.(this.#final, at);
+    const final = this.options.finish(at);
+    if (typeof final !== 'object') {
+      this.#enterFinal(final, at);
+      return;
+    }
+    this.#finishing = final.then((status) => {
+      this.#finishing = null;
+      this.#enterFinal(status, at);
+    });
+  }
+
+  #enterFinal(status: Final, at: number): void {
+    this.#final = status;
+    this.options.onEnter?.(status, at);
   }
 }

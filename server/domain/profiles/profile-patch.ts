@@ -1,6 +1,10 @@
 import type { ErrorDetail } from '../../../contracts/errors.js';
 import type { RowValue } from '../../../contracts/fixture.js';
-import type { ProfileSegmentation, ProfileSubscription, RecordProperty } from '../../../contracts/records.js';
+import type {
+  ProfileSegmentation,
+  ProfileSubscription,
+  RecordProperty,
+} from '../../../contracts/table-records.js';
 import { invalidRecord } from '../records/record-body.js';
 import { compileRecordChecker } from '../tables/add-rows.js';
 import type { RowPatch, Table } from '../tables/table.js';

@@ -1,6 +1,6 @@
 import type { ImportMode } from '../../../contracts/format.js';
-import type { ProfileSearchQuery } from '../../../contracts/records.js';
-import { ProfileInput, V5ProfileUpsert } from '../../../contracts/records.js';
+import type { ProfileSearchQuery } from '../../../contracts/table-records.js';
+import { ProfileInput, V5ProfileUpsert } from '../../../contracts/table-records.js';
 import type { PageInfo, PageQuery } from '../../../contracts/v5-etls.js';
 import { ActitoError } from '../errors.js';
 import { pageOf } from '../paging.js';
@@ -203,9 +203,8 @@ function write(
 ): ProfileWrite {
   const now = tenant.clock.now();
   const listener = tenant.recordListener(entity, table);
-  // The table may keep the patch array as the new row: the listener gets what the body supplied.
-  const patch = changes.patch.slice();
-  const result = writeRecord(table, mode, changes.patch, now, match, listener?.needsPrevious);
+  const { patch } = changes;
+  const result = writeRecord(table, mode, patch, now, match, listener?.needsPrevious);
   if (result.status === 'REFUSED') throw refusedWrite(table, result, pathOf);
   if (result.status === 'SKIPPED') throw alreadyExists(table, patch, match);
   for (const { column, category } of changes.removals) {

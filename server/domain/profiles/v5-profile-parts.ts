@@ -1,6 +1,6 @@
 import type { ErrorDetail } from '../../../contracts/errors.js';
 import type { RowValue } from '../../../contracts/fixture.js';
-import type { V5ProfileUpsert } from '../../../contracts/records.js';
+import type { V5ProfileUpsert } from '../../../contracts/table-records.js';
 import { ActitoError } from '../errors.js';
 import type { Table } from '../tables/table.js';
 import type { ProfileParts } from './profile-patch.js';

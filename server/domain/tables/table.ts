@@ -10,6 +10,9 @@ import {
   toJsonValue,
   withoutCategory,
 } from '../values/index.js';
+import { ColumnValues } from './column-values.js';
+import { UniqueIndex } from './unique-index.js';
+import { WriteQueue } from './write-queue.js';
 
 /** A stored record: one canonical string (or null) per column, in column order. */
 export type Row = (string | null)[];
@@ -24,20 +27,48 @@ export interface Column {
 
 const MOMENT_COLUMNS = ['creationMoment', 'updateMoment'] as const;
 
+/** Where a column's values live: compact text, or the profile ids, kept as numbers. */
+interface ColumnStore {
+  get(row: number): string | null;
+  set(row: number, value: string | null): void;
+  push(value: string | null): void;
+}
+
+/** profileId: a number per row, shown as text (one string per row would cost ~30 bytes each). */
+class ProfileIds implements ColumnStore {
+  readonly #ids: number[] = [];
+  get(row: number): string | null {
+    const id = this.#ids[row];
+    return id === undefined || id < 0 ? null : String(id);
+  }
+  set(row: number, value: string | null): void {
+    this.#ids[row] = value === null ? -1 : Number(value);
+  }
+  push(value: string | null): void {
+    this.#ids.push(value === null ? -1 : Number(value));
+  }
+}
+
 /**
- * An in-memory profile or custom table: rows plus one index per unique column, so key matching
- * and unique checks cost one map lookup whatever the table size. Rows are numbered in insertion
- * order; a deleted row keeps its number (nothing else moves) and is skipped from then on.
+ * An in-memory profile or custom table, kept by column (repeated values dictionary-coded, see
+ * ColumnValues), plus one index per unique column, so key matching and unique checks cost one map
+ * lookup whatever the table size. Rows are numbered from 0 in insertion order; reading, updating
+ * one row by number or by unique value stays constant-time. A deleted row keeps its number
+ * (nothing else moves, no number is given twice) and is skipped from then on.
  */
 export class Table {
   readonly columns: Column[];
-  readonly #rows: Row[] = [];
+  readonly #values: ColumnStore[];
+  /** Row numbers given so far: the next row's number. */
+  #size = 0;
   /** Numbers of the deleted rows: deletions are single-record calls, few next to the rows. */
   readonly #deleted = new Set<number>();
+  /** Import runs writing rows in slices queue here, so their rows land one run after the other. */
+  readonly writes = new WriteQueue();
   /** Unique columns, in declared order: the order in which rows are matched to records. */
   readonly keyColumns: number[];
   readonly #byName = new Map<string, number>();
-  readonly #indexes = new Map<number, Map<string, number>>();
+  readonly #indexes = new Map<number, UniqueIndex>();
   readonly #creationColumn: number;
   readonly #updateColumn: number;
   readonly #profileIdColumn: number | null;
@@ -61,10 +92,15 @@ export class Table {
       this.#byName.set(column.name, index);
     });
     this.keyColumns = keyColumnNames.map((name) => this.#indexOf(name));
-    for (const index of this.keyColumns) this.#indexes.set(index, new Map());
+    for (const index of this.keyColumns) {
+      this.#indexes.set(index, new UniqueIndex((row) => this.value(row, index)));
+    }
     this.#creationColumn = this.#indexOf('creationMoment');
     this.#updateColumn = this.#indexOf('updateMoment');
     this.#profileIdColumn = type === 'PROFILE_TABLE' ? this.#indexOf('profileId') : null;
+    this.#values = this.columns.map((_, index) =>
+      index === this.#profileIdColumn ? new ProfileIds() : new ColumnValues(),
+    );
     this.#merges = this.columns.map((column) => (column.rule ? compileValueMerge(column.rule) : undefined));
   }
 
@@ -139,46 +175,52 @@ export class Table {
 
   /** How many records the table holds (deleted ones excluded). */
   get size(): number {
-    return this.#rows.length - this.#deleted.size;
+    return this.#size - this.#deleted.size;
   }
 
-  /** Every record, in insertion order, each as one value per column. */
+  /** Every record, each as one value per column. A copy, built on demand: prefer `row()` and `size`. */
   get rows(): Row[] {
-    if (this.#deleted.size === 0) return this.#rows.slice();
-    return this.#rows.filter((_, index) => !this.#deleted.has(index));
+    return [...this.rowNumbers()].map((index) => this.row(index));
   }
 
   /** The numbers of the records, in insertion order (a linear walk: what search and sort scan). */
   *rowNumbers(): Generator<number> {
-    for (let index = 0; index < this.#rows.length; index += 1) if (!this.#deleted.has(index)) yield index;
+    for (let index = 0; index < this.#size; index += 1) if (!this.#deleted.has(index)) yield index;
   }
 
   /** Whether `rowIndex` is a record of the table (not deleted, not past the end). */
   has(rowIndex: number): boolean {
-    return rowIndex >= 0 && rowIndex < this.#rows.length && !this.#deleted.has(rowIndex);
+    return (
+      Number.isInteger(rowIndex) && rowIndex >= 0 && rowIndex < this.#size && !this.#deleted.has(rowIndex)
+    );
   }
 
-  /** Record `rowIndex` as one value per column (a copy: later writes do not change it). */
+  /** Record `rowIndex` as one value per column (a copy). */
   row(rowIndex: number): Row {
-    return (this.#rows[rowIndex] as Row).slice();
+    return this.#values.map((column) => column.get(rowIndex));
   }
 
   /** One value of record `rowIndex`. */
   value(rowIndex: number, column: number): string | null {
-    return this.#rows[rowIndex]?.[column] ?? null;
+    return this.#values[column]?.get(rowIndex) ?? null;
   }
 
   /** Stores a new record; the caller has checked mandatory and unique constraints. */
   insert(patch: RowPatch, now: number): number {
-    const row = (patch.length === this.columns.length ? patch : patch.slice()) as Row;
-    for (let i = 0; i < this.columns.length; i += 1) if (row[i] === undefined) row[i] = null;
     const moment = this.#momentText(now);
-    row[this.#creationColumn] = moment;
-    row[this.#updateColumn] = moment;
-    // Never reused, a deleted profile's id included: a client holding an old id must not reach another profile.
-    if (this.#profileIdColumn !== null) row[this.#profileIdColumn] = String(this.#nextProfileId++);
-    const rowIndex = this.#rows.push(row) - 1;
-    this.#index(rowIndex, row);
+    const rowIndex = this.#size;
+    for (let i = 0; i < this.columns.length; i += 1) {
+      let value = patch[i] ?? null;
+      if (i === this.#creationColumn || i === this.#updateColumn) value = moment;
+      // Never reused, a deleted profile's id included: a client holding an old id must not reach another profile.
+      else if (i === this.#profileIdColumn) value = String(this.#nextProfileId++);
+      (this.#values[i] as ColumnStore).push(value);
+    }
+    this.#size += 1;
+    for (const [column, index] of this.#indexes) {
+      const value = this.value(rowIndex, column);
+      if (value !== null) index.set(value, rowIndex);
+    }
     return rowIndex;
   }
 
@@ -187,25 +229,22 @@ export class Table {
    * other column is overwritten); the caller has checked unique constraints.
    */
   update(rowIndex: number, patch: RowPatch, now: number): void {
-    const row = this.#rows[rowIndex] as Row;
     for (const [column, index] of this.#indexes) {
       const next = patch[column];
-      const previous = row[column];
+      const previous = this.value(rowIndex, column);
       if (next === undefined || next === previous) continue;
-      if (previous !== null && previous !== undefined) index.delete(previous);
+      if (previous !== null) index.delete(previous);
       if (next !== null) index.set(next, rowIndex);
     }
     for (let i = 0; i < patch.length; i += 1) {
       const value = patch[i];
       if (value === undefined || this.columns[i]?.rule === null) continue;
       const merge = this.#merges[i];
-      const previous = row[i];
-      row[i] =
-        merge && value !== null && previous !== null && previous !== undefined
-          ? merge(previous, value)
-          : value;
+      const store = this.#values[i] as ColumnStore;
+      const previous = merge && value !== null ? store.get(rowIndex) : null;
+      store.set(rowIndex, merge && value !== null && previous !== null ? merge(previous, value) : value);
     }
-    row[this.#updateColumn] = this.#momentText(now);
+    (this.#values[this.#updateColumn] as ColumnStore).set(rowIndex, this.#momentText(now));
   }
 
   /**
@@ -213,12 +252,12 @@ export class Table {
    * other categories; an EXCLUSIVE one empties if it held it). Returns whether the value changed.
    */
   removeCategory(rowIndex: number, column: number, category: string, now: number): boolean {
-    const row = this.#rows[rowIndex] as Row;
     const kind = this.columns[column]?.rule?.kind;
     if (kind !== 'CATEGORY' && kind !== 'CATEGORY_SET') {
       throw new TypeError(`column ${this.columns[column]?.name} of table ${this.name} is not a segmentation`);
     }
-    const previous = row[column] ?? null;
+    const store = this.#values[column] as ColumnStore;
+    const previous = store.get(rowIndex);
     const next =
       previous === null
         ? null
@@ -228,21 +267,21 @@ export class Table {
             : previous
           : withoutCategory(previous, category);
     if (next === previous) return false;
-    row[column] = next;
-    row[this.#updateColumn] = this.#momentText(now);
+    store.set(rowIndex, next);
+    (this.#values[this.#updateColumn] as ColumnStore).set(rowIndex, this.#momentText(now));
     return true;
   }
 
   /**
    * Deletes record `rowIndex`: its unique values are free again (a later import or write creates
-   * a new record with them), its number and its profile id are never given to another record.
+   * a new record with them); its number and its profile id are never given to another record.
+   * Its values stay in the columns, unreachable: a deletion is rare next to the rows.
    */
   delete(rowIndex: number): void {
     if (!this.has(rowIndex)) return;
-    const row = this.#rows[rowIndex] as Row;
     for (const [column, index] of this.#indexes) {
-      const value = row[column];
-      if (value !== null && value !== undefined && index.get(value) === rowIndex) index.delete(value);
+      const value = this.value(rowIndex, column);
+      if (value !== null && index.get(value) === rowIndex) index.delete(value);
     }
     this.#deleted.add(rowIndex);
   }
@@ -261,13 +300,6 @@ export class Table {
   #momentText(now: number): string {
     if (this.#moment.at !== now) this.#moment = { at: now, text: isoMoment(now) };
     return this.#moment.text;
-  }
-
-  #index(rowIndex: number, row: Row): void {
-    for (const [column, index] of this.#indexes) {
-      const value = row[column];
-      if (value !== null && value !== undefined) index.set(value, rowIndex);
-    }
   }
 
   #indexOf(name: string): number {

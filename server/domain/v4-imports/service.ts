@@ -4,6 +4,7 @@ import { ActitoError } from '../errors.js';
 import type { DataSource } from '../imports/data-source.js';
 import type { ImportPlan } from '../imports/plan.js';
 import { limitFileBytes, planImport } from '../imports/plan.js';
+import { recordEvicted } from '../imports/record-evicted.js';
 import { stageFile } from '../imports/stage.js';
 import type { StagedFile } from '../imports/staged-file.js';
 import type { Table } from '../tables/table.js';
@@ -121,6 +122,14 @@ export function registerV4Import(
     }),
   };
   prepared.target.v4Imports.set(v4Import.id, v4Import);
+  tenant.retain({
+    kind: 'v4.import',
+    entity: v4Import.entity,
+    id: v4Import.id,
+    isFinal: () => v4Import.run.status.isFinal,
+    storedBytes: () => v4Import.run.storedBytes(),
+    remove: () => prepared.target.v4Imports.delete(v4Import.id),
+  });
   return v4Import;
 }
 
@@ -138,6 +147,8 @@ export async function createV4Import(
 export function findV4Import(tenant: Tenant, entityName: string, id: string): V4Import {
   const v4Import = tenant.entity(entityName).v4Imports.get(id);
   if (!v4Import) {
+    if (tenant.retention.wasEvicted('v4.import', entityName, id))
+      throw recordEvicted(tenant, `V4 import ${id} of entity ${entityName}`);
     throw new ActitoError('UNKNOWN_IMPORT', `Entity ${entityName} has no V4 import ${id}.`);
   }
   tenant.settleDue();

@@ -3,6 +3,7 @@ import { ActitoError } from '../errors.js';
 import type { DataSource } from '../imports/data-source.js';
 import type { ImportPlan } from '../imports/plan.js';
 import { invalidDefinition, limitFileBytes, planImport } from '../imports/plan.js';
+import { recordEvicted } from '../imports/record-evicted.js';
 import { stageFile } from '../imports/stage.js';
 import type { StagedFile } from '../imports/staged-file.js';
 import { failedStagedFile, newDataFileInfo } from '../imports/staged-file.js';
@@ -108,6 +109,14 @@ export function registerEtlExecution(
     }),
   };
   entity.etlExecutions.set(execution.id, execution);
+  tenant.retain({
+    kind: 'v5.etlExecution',
+    entity: execution.entity,
+    id: execution.id,
+    isFinal: () => execution.run.status.isFinal,
+    storedBytes: () => execution.run.storedBytes(),
+    remove: () => entity.etlExecutions.delete(execution.id),
+  });
   return execution;
 }
 
@@ -143,6 +152,8 @@ function resolveData(tenant: Tenant, definition: EtlDefinition, upload: DataSour
 export function findEtlExecution(tenant: Tenant, entityName: string, id: string): AnyEtlExecution {
   const execution = tenant.entity(entityName).etlExecutions.get(id);
   if (!execution) {
+    if (tenant.retention.wasEvicted('v5.etlExecution', entityName, id))
+      throw recordEvicted(tenant, `ETL execution ${id} of entity ${entityName}`);
     throw new ActitoError('UNKNOWN_EXECUTION', `Entity ${entityName} has no ETL execution ${id}.`);
   }
   tenant.settleDue();

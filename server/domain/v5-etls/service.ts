@@ -156,6 +156,14 @@ export function registerEtlRun(
     onEnter: (status) => announce(tenant, execution, status),
   });
   prepared.target.etlExecutions.set(execution.id, execution);
+  tenant.retain({
+    kind: 'v5.etlExecution',
+    entity: execution.entity,
+    id: execution.id,
+    isFinal: () => execution.run.status.isFinal,
+    storedBytes: () => execution.run.storedBytes(),
+    remove: () => prepared.target.etlExecutions.delete(execution.id),
+  });
   wakeForNextMove(tenant, execution);
   return execution;
 }

@@ -121,7 +121,7 @@ function partOf(slot: Slot, failure: FileLevelError | null, seen: string[], now:
     fileName: slot.fileName,
   };
   if (slot.staged === null && !planned.entry.required) {
-    return { ...part, staged: emptyStagedFile(newDataFileInfo(), false), absent: true };
+    return { ...part, staged: emptyStagedFile(newDataFileInfo()), absent: true };
   }
   if (failure) return { ...part, staged: failedStagedFile(slot.staged?.info ?? newDataFileInfo(), failure) };
   return {

@@ -45,6 +45,7 @@ export async function validateEtlUpload(input: ValidateUploadInput): Promise<Upl
   try {
     const plan = planEtlExecution(tenant, entity, input.definitionJson);
     const execution = await createEtlExecution(tenant, plan, input.data);
+    await execution.run.written();
     return verdictOf(execution.run);
   } catch (error) {
     if (error instanceof ActitoError) return refused(error);
@@ -60,6 +61,7 @@ export async function validateV4Upload(input: ValidateV4UploadInput): Promise<Up
     const table = tenant.entity(entity).tableByNameOrId(input.tableType, input.table);
     const plan = planV4Import(tenant, entity, table, input.definitionJson);
     const v4Import = await createV4Import(tenant, plan, input.data);
+    await v4Import.run.written();
     return verdictOf(v4Import.run, v4Status);
   } catch (error) {
     if (error instanceof ActitoError) return refused(error);

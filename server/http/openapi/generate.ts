@@ -73,7 +73,7 @@ export function generateOpenApiDocument(options: OpenApiOptions = {}): OpenApiDo
           content: { 'application/json': { schema: errorSchema } },
         },
       },
-      parameters: { MockTenant: mockTenantParameter() },
+      parameters: { MockTenant: mockTenantParameter(), MockTenantQuery: mockTenantQueryParameter() },
       securitySchemes: {
         bearerToken: {
           type: 'http',
@@ -109,7 +109,14 @@ function describeOperation(operation: Operation, components: SchemaComponents): 
     'x-actito-fidelity': operation.fidelity,
     'x-actito-operation': operation.id,
     security: SECURITY[operation.auth],
-    parameters: [...queryParameters(operation, components), { $ref: '#/components/parameters/MockTenant' }],
+    parameters: [
+      ...queryParameters(operation, components),
+      { $ref: '#/components/parameters/MockTenant' },
+      // A browser cannot set a header on a link: the control plane also takes the tenant as ?tenant=.
+      ...(operation.paths.every((path) => path.startsWith('/__mock/'))
+        ? [{ $ref: '#/components/parameters/MockTenantQuery' }]
+        : []),
+    ],
     ...requestBody(operation, components),
     responses: {
       ...Object.fromEntries(
@@ -238,6 +245,17 @@ function mockTenantParameter() {
       'The tenant whose state the request sees (entities, imports, tokens, journal, settings), so parallel test workers sharing one server stay apart. Left out: the default tenant.',
     // The rule server/http/tenant.ts applies.
     schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
+  };
+}
+
+function mockTenantQueryParameter() {
+  const { description: _, ...header } = mockTenantParameter();
+  return {
+    ...header,
+    name: 'tenant',
+    in: 'query',
+    description:
+      'The tenant, as X-Mock-Tenant says it, for clients that cannot set a header (a browser following a dashboard link). When both are sent they must name the same tenant.',
   };
 }
 

@@ -41,16 +41,19 @@ export function controlEntityRoutes(): Hono<MockEnv> {
     const table = tableOf(tenant.entity(c.req.param('entity')), c.req.param('table'), c.req.query('type'));
     const request = await jsonBody(c, AddRowsRequest, 'INVALID_CONTROL_REQUEST');
     tenant.settleDue();
+    // Rows added by hand land after the imports already due, as they would in Actito.
+    await tenant.writesDone();
     const added = addRows(table, request.rows, tenant.clock.now(), 'body.rows');
     const body: AddRowsResponse = { table: summary(table), added, total: table.size };
     return c.json(body, 201);
   });
 
-  routes.get('/__mock/entities/:entity/tables/:table/rows', (c) => {
+  routes.get('/__mock/entities/:entity/tables/:table/rows', async (c) => {
     const tenant = c.get('tenant');
     const table = tableOf(tenant.entity(c.req.param('entity')), c.req.param('table'), c.req.query('type'));
     // Imports that are due write their rows first, so the table reads as a client would find it.
     tenant.settleDue();
+    await tenant.writesDone();
     const body: TableRowsResponse = {
       table: summary(table),
       total: table.size,

@@ -7,7 +7,7 @@ import type { Tenant } from '../../domain/tenant.js';
 import type { MockEnv } from '../env.js';
 import { jsonBody } from '../json-body.js';
 
-/** GET/PUT /__mock/settings: the tenant's V4 sunset and API limits, switchable at runtime. */
+/** GET/PUT /__mock/settings: the tenant's V4 sunset, API limits and retention, switchable at runtime. */
 export function controlSettingsRoutes(): Hono<MockEnv> {
   const routes = new Hono<MockEnv>();
 
@@ -17,19 +17,22 @@ export function controlSettingsRoutes(): Hono<MockEnv> {
     const update = await jsonBody(c, MockSettingsUpdate, 'INVALID_CONTROL_REQUEST');
     const tenant = c.get('tenant');
     tenant.settings = updatedSettings(tenant.settings, update);
+    tenant.retention.enforce(tenant.settings.retention);
     return c.json(settingsState(tenant));
   });
 
   return routes;
 }
 
-function settingsState(tenant: Tenant): MockSettingsState {
+export function settingsState(tenant: Tenant): MockSettingsState {
   return {
     v4Sunset: tenant.settings.v4Sunset,
     limits: { ...tenant.settings.limits },
+    retention: { ...tenant.settings.retention },
     usage: {
       inFlightRequests: tenant.inFlightRequests,
       v4ImportsToday: tenant.v4ImportQuota.usage(tenant.clock.now(), liveTables(tenant)),
+      retained: tenant.retention.usage(),
     },
   };
 }

@@ -55,6 +55,8 @@ export function controlRoutes(core: MockCore): Hono<MockEnv> {
     } else {
       moved = tenant.advanceManual();
     }
+    // A big file moved to its final status is written in slices: answer once it is final.
+    await tenant.writesDone();
     const body: AdvanceResponse = { now: isoMoment(tenant.clock.now()), moved };
     return c.json(body);
   });

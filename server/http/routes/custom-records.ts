@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { CustomRecordList, CustomRecordWritten } from '../../../contracts/records.js';
-import { CustomRecordSearchQuery } from '../../../contracts/records.js';
+import type { CustomRecordList, CustomRecordWritten } from '../../../contracts/table-records.js';
+import { CustomRecordSearchQuery } from '../../../contracts/table-records.js';
 import type { RecordWriteResult } from '../../domain/custom-records/service.js';
 import {
   deleteRecord,
@@ -13,7 +13,7 @@ import {
 import { produces } from '../accept.js';
 import { jsonBodyText, locationOf } from '../body.js';
 import type { MockEnv } from '../env.js';
-import { presentRecord } from '../presenters/records.js';
+import { presentRecord } from '../presenters/table-records.js';
 import { queryOf } from '../query.js';
 import { noteIgnored } from './profiles.js';
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { ProfileList, ProfileWritten } from '../../../contracts/records.js';
-import { ProfileCreateQuery, ProfileSearchQuery } from '../../../contracts/records.js';
+import type { ProfileList, ProfileWritten } from '../../../contracts/table-records.js';
+import { ProfileCreateQuery, ProfileSearchQuery } from '../../../contracts/table-records.js';
 import type { ProfileWrite } from '../../domain/profiles/service.js';
 import {
   createProfile,
@@ -15,7 +15,7 @@ import { produces } from '../accept.js';
 import { jsonBodyText, locationOf } from '../body.js';
 import type { MockEnv } from '../env.js';
 import { noteInJournal } from '../exchange.js';
-import { presentProfile, presentSubscriptions } from '../presenters/records.js';
+import { presentProfile, presentSubscriptions } from '../presenters/table-records.js';
 import { queryOf } from '../query.js';
 
 /** V4 profiles of a profile table (contract section 11): create or upsert, read, search, update, delete, subscriptions. */

@@ -3,7 +3,6 @@ import { Hono } from 'hono';
 import type { V4ImportCreated } from '../../../contracts/v4.js';
 import { v4ImportUpload } from '../../domain/control/journal-upload.js';
 import { ActitoError } from '../../domain/errors.js';
-import { errorFileChunks } from '../../domain/imports/output-files.js';
 import type { V4Import } from '../../domain/v4-imports/model.js';
 import { V4_TABLE_TYPES } from '../../domain/v4-imports/model.js';
 import { secondsUntilQuotaReset } from '../../domain/v4-imports/quota.js';
@@ -20,11 +19,11 @@ import {
 } from '../../domain/v4-imports/service.js';
 import { produces } from '../accept.js';
 import { drainUnreadBody } from '../body.js';
+import { v4ErrorFileResponse, v4ResultFileResponse } from '../download-responses.js';
 import type { MockEnv } from '../env.js';
 import { errorResponse } from '../error-response.js';
 import { noteReceivedParts, noteRecordStatus, noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
-import { csvBody, outputFilesZip } from '../output-files.js';
 import { presentV4ImportResult, presentV4ImportStatus } from '../presenters/v4.js';
 
 /** V4 knows only these part names (confirmed): no aliases, unlike V5. */
@@ -54,22 +53,12 @@ export function v4ImportRoutes(): Hono<MockEnv> {
   // Downloads answer their file whatever Accept says: clients send application/json on every call.
   routes.get('/:entity/import/:import/errors', (c) => {
     const v4Import = getV4ImportErrors(c.get('tenant'), c.req.param('entity'), c.req.param('import'));
-    return new Response(csvBody(errorFileChunks(v4Import.run)), {
-      headers: {
-        'content-type': `text/csv; charset=${v4Import.run.spec.format.encoding}`,
-        'content-disposition': `attachment; filename="import-${v4Import.id}-errors.csv"`,
-      },
-    });
+    return v4ErrorFileResponse(v4Import);
   });
 
   routes.get('/:entity/import/:import/result-file', (c) => {
     const v4Import = getV4ImportResultFile(c.get('tenant'), c.req.param('entity'), c.req.param('import'));
-    return new Response(outputFilesZip(v4Import.run, { result: true, errors: false }), {
-      headers: {
-        'content-type': 'application/zip',
-        'content-disposition': `attachment; filename="import-${v4Import.id}-result.zip"`,
-      },
-    });
+    return v4ResultFileResponse(v4Import);
   });
 
   return routes;

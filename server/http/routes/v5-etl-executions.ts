@@ -2,22 +2,20 @@ import { Hono } from 'hono';
 import type { EtlExecutionCreated } from '../../../contracts/v5.js';
 import { etlExecutionUpload } from '../../domain/control/journal-upload.js';
 import type { EtlExecution } from '../../domain/v5-etl-executions/model.js';
-import { isPersistentExecution } from '../../domain/v5-etl-executions/model.js';
 import type { EtlExecutionPlan } from '../../domain/v5-etl-executions/service.js';
 import {
   finishedEtlExecution,
   getEtlExecution,
   planEtlExecution,
   registerEtlExecution,
-  requestedOutputFiles,
   stageEtlExecution,
 } from '../../domain/v5-etl-executions/service.js';
 import { produces } from '../accept.js';
 import { drainUnreadBody, locationOf } from '../body.js';
+import { etlOutputFilesResponse } from '../download-responses.js';
 import type { MockEnv } from '../env.js';
 import { noteReceivedParts, noteRecordStatus, noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
-import { outputFilesZip } from '../output-files.js';
 import { presentEtlExecution, presentIntegrationResults } from '../presenters/v5.js';
 
 export const V5_PREFIXES = ['/mass-imports/v5', '/v5'] as const;
@@ -76,13 +74,7 @@ export function v5EtlExecutionRoutes(): Hono<MockEnv> {
   // A download answers its zip whatever Accept says: clients send application/json on every call.
   routes.get('/entities/:entity/etl-executions/:id/output-files', (c) => {
     const execution = finishedEtlExecution(c.get('tenant'), c.req.param('entity'), c.req.param('id'));
-    const wanted = requestedOutputFiles(execution);
-    return new Response(outputFilesZip(execution.run, wanted, isPersistentExecution(execution)), {
-      headers: {
-        'content-type': 'application/zip',
-        'content-disposition': `attachment; filename="etl-execution-${execution.id}-output-files.zip"`,
-      },
-    });
+    return etlOutputFilesResponse(execution);
   });
 
   return routes;

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import type { ProfileWritten, V5ProfileList } from '../../../contracts/records.js';
+import type { ProfileWritten, V5ProfileList } from '../../../contracts/table-records.js';
 import { PageQuery } from '../../../contracts/v5-etls.js';
 import { listV5Profiles, upsertV5Profile } from '../../domain/profiles/service.js';
 import { produces } from '../accept.js';
 import { jsonBodyText } from '../body.js';
 import type { MockEnv } from '../env.js';
-import { presentV5Profile } from '../presenters/records.js';
+import { presentV5Profile } from '../presenters/table-records.js';
 import { queryOf } from '../query.js';
 import { noteIgnored } from './profiles.js';
 
