@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { UI_SECTION_IDS } from '../contracts/ui.js';
 import { expectContract } from './helpers/contract.js';
 import { csv } from './helpers/files.js';
+import { call } from './helpers/records-client.js';
 import { TRANSPORTS, useTransport } from './helpers/transports.js';
 
 const ENTITY = 'demo';
@@ -91,6 +92,27 @@ describe.each(TRANSPORTS)('the dashboard page (%s)', (transport) => {
     const download = await fetch(`${baseUrl}${href}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/zip');
+  });
+
+  it('lists the single-record writes, newest first, with why a refused one was refused', async () => {
+    const session = await harness.session();
+    const headers = { 'x-mock-tenant': session.client.tenant as string };
+    const profiles = '/v4/entity/demo/table/Profiles/profile';
+    await call(session, 'createProfile', 'POST', profiles, {
+      attributes: [{ name: 'emailAddress', value: 'w@example.com' }],
+    });
+    await call(session, 'createProfile', 'POST', profiles, {
+      attributes: [{ name: 'emailAddress', value: HOSTILE }],
+    });
+    await call(session, 'getProfile', 'GET', `${profiles}/1`);
+    const response = await fetch(`${session.baseUrl}/__mock/ui/sections/writes`, { headers });
+    const html = await response.text();
+    const rows = [...html.matchAll(/<tr data-write="\d+">([\s\S]*?)<\/tr>/g)].map((row) => row[1] as string);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain('400');
+    expect(rows[0]).toContain('INVALID_EMAIL');
+    expect(rows[1]).toContain('createProfile');
+    expect(html).not.toContain(HOSTILE);
   });
 
   it('escapes what clients sent: table names, definitions', async () => {

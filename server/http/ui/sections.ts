@@ -5,6 +5,7 @@ import { journalSection } from './sections/journal-section.js';
 import { recordsSection } from './sections/records-section.js';
 import { settingsSection } from './sections/settings-section.js';
 import { tenantsSection } from './sections/tenants-section.js';
+import { writesSection } from './sections/writes-section.js';
 import type { UiSection } from './ui-section.js';
 
 /**
@@ -13,6 +14,7 @@ import type { UiSection } from './ui-section.js';
  */
 const SECTIONS: Record<UiSectionId, UiSection> = {
   records: recordsSection,
+  writes: writesSection,
   journal: journalSection,
   coverage: coverageSection,
   settings: settingsSection,
