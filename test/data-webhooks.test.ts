@@ -167,6 +167,45 @@ describe.each(TRANSPORTS)('data webhooks (%s)', (transport) => {
     ]);
   });
 
+  it('announces every row of an import written in slices (past one slice of rows), in file order', async () => {
+    receiver = await startReceiver(harness);
+    const session = await harness.session();
+    await subscribe(session, {
+      on: 'CUSTOM_TABLE',
+      eventType: 'CREATE',
+      onElementId: 'Orders',
+      targetUrl: receiver.url('/bulk'),
+      pushMode: 'BULK',
+      maxBlockSize: 1000,
+    });
+    const rows = Array.from({ length: 5000 }, (_, n) => [`O-${n + 1}`, 'C1', String(n)]);
+    const id = await createV4(session.client, {
+      kind: 'customTable',
+      table: 'Orders',
+      parameters: { mode: 'CREATE_ONLY', format: { separator: ';' } },
+      data: csv([['orderId', 'customerId', 'amount'], ...rows]),
+    });
+    // Written a slice per event-loop turn (RUNNING until the last row is in): the rows route waits for the writes.
+    const statuses: string[] = [];
+    for (let poll = 0; poll < 6 && statuses.at(-1) !== 'FINISHED'; poll += 1) {
+      statuses.push(
+        (await session.client.getJson<{ status: string }>(`/v4/entity/demo/import/${id}/status`)).status,
+      );
+      await session.control.rows('demo', 'Orders');
+    }
+    expect([statuses[0], statuses.at(-1)]).toEqual(['PENDING', 'FINISHED']);
+    expect((await session.control.rows('demo', 'Orders')).total).toBe(5000);
+    expect(await session.control.settleWebhooks()).toMatchObject({ settled: true, failed: 0 });
+    // Each slice's events go as it is written: a block already sent is not topped up, so 5 or 6 POSTs.
+    const sizes = payloads(receiver, '/bulk').map((p) => (p.data as unknown[]).length);
+    expect(Math.max(...sizes)).toBe(1000);
+    expect(sizes.length).toBeLessThanOrEqual(6);
+    const ids = payloads(receiver, '/bulk').flatMap((p) =>
+      (p.data as { orderId: string }[]).map((e) => e.orderId),
+    );
+    expect(ids).toEqual(rows.map(([orderId]) => orderId));
+  });
+
   it('refuses a data subscription naming no table of the entity, or fields the table lacks', async () => {
     const session = await harness.session();
     const cases: [Record<string, unknown>, string, string][] = [
