@@ -176,6 +176,10 @@ describe.each(TRANSPORTS)('single-record APIs (%s)', (transport) => {
     const gone = await call(session, 'getProfile', 'GET', `${path}/${profileId}`, undefined, auth);
     expect([gone.status, gone.body.code]).toEqual([404, 'UNKNOWN_PROFILE']);
     expect((await session.control.rows('demo', 'Profiles')).total).toBe(0);
+    // Coverage counts them, and lists the single-record operations never called.
+    const coverage = await session.control.coverage();
+    expect(coverage.never.operations).toEqual(expect.arrayContaining(['saveCustomRecord', 'upsertV5Profile']));
+    expect(coverage.never.operations).not.toContain('createProfile');
     // The journal saw each call under its operation, whatever the root.
     const journal = await session.control.journal();
     expect(new Set(journal.entries.map((e) => e.operation).filter((o) => o !== 'getAccessToken'))).toEqual(

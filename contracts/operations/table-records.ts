@@ -64,6 +64,26 @@ function recordOperation(operation: Omit<Operation, 'tags' | 'auth'>): Operation
   return { ...operation, tags: RECORD_TAGS, auth: 'bearerOrBasic' };
 }
 
+/** POST or DELETE .../profile/{ref}/subscription/{name}: the same call but for its verb. */
+function subscriptionOperation(id: string, method: 'post' | 'delete', summary: string): Operation {
+  return profileOperation({
+    id,
+    method,
+    paths: profilePaths('/{profile}/subscription/{subscription}'),
+    summary,
+    fidelity: 'observed',
+    request: { params: ProfileSubscriptionPath },
+    responses: {
+      200: { description: 'The subscriptions as they are now.', json: ProfileSubscriptionList },
+      400: errorResponse(
+        'INVALID_PARAMETER: the table has no such subscription (the message lists them), or a bad reference.',
+      ),
+      ...ERRORS,
+      404: unknownProfile,
+    },
+  });
+}
+
 export const tableRecordOperations: Operation[] = [
   profileOperation({
     id: 'createProfile',
@@ -160,38 +180,8 @@ export const tableRecordOperations: Operation[] = [
       404: unknownProfile,
     },
   }),
-  profileOperation({
-    id: 'addProfileSubscription',
-    method: 'post',
-    paths: profilePaths('/{profile}/subscription/{subscription}'),
-    summary: 'Subscribe a profile (no body)',
-    fidelity: 'observed',
-    request: { params: ProfileSubscriptionPath },
-    responses: {
-      200: { description: 'The subscriptions as they are now.', json: ProfileSubscriptionList },
-      400: errorResponse(
-        'INVALID_PARAMETER: the table has no such subscription (the message lists them), or a bad reference.',
-      ),
-      ...ERRORS,
-      404: unknownProfile,
-    },
-  }),
-  profileOperation({
-    id: 'removeProfileSubscription',
-    method: 'delete',
-    paths: profilePaths('/{profile}/subscription/{subscription}'),
-    summary: 'Unsubscribe a profile (no body)',
-    fidelity: 'observed',
-    request: { params: ProfileSubscriptionPath },
-    responses: {
-      200: { description: 'The subscriptions as they are now.', json: ProfileSubscriptionList },
-      400: errorResponse(
-        'INVALID_PARAMETER: the table has no such subscription (the message lists them), or a bad reference.',
-      ),
-      ...ERRORS,
-      404: unknownProfile,
-    },
-  }),
+  subscriptionOperation('addProfileSubscription', 'post', 'Subscribe a profile (no body)'),
+  subscriptionOperation('removeProfileSubscription', 'delete', 'Unsubscribe a profile (no body)'),
   recordOperation({
     id: 'saveCustomRecord',
     method: 'post',
