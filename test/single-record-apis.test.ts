@@ -178,7 +178,9 @@ describe.each(TRANSPORTS)('single-record APIs (%s)', (transport) => {
     expect((await session.control.rows('demo', 'Profiles')).total).toBe(0);
     // Coverage counts them, and lists the single-record operations never called.
     const coverage = await session.control.coverage();
-    expect(coverage.never.operations).toEqual(expect.arrayContaining(['saveCustomRecord', 'upsertV5Profile']));
+    expect(coverage.never.operations).toEqual(
+      expect.arrayContaining(['saveCustomRecord', 'upsertV5Profile']),
+    );
     expect(coverage.never.operations).not.toContain('createProfile');
     // The journal saw each call under its operation, whatever the root.
     const journal = await session.control.journal();
