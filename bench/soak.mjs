@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../dist/server/index.js';
 import { ActitoClient } from './actito-client.mjs';
 import { memoryOf } from './proc-stats.mjs';
 import { COLUMNS, profilesCsv } from './profiles-csv.mjs';
@@ -107,7 +108,7 @@ function summarize() {
 
 /** One client: its own tenant, a loop of actions until the deadline, each upload polled to its end. */
 async function runClient(index) {
-  const random = mulberry(Number(options.seed) * 1000 + index);
+  const random = seededRandom(Number(options.seed) * 1000 + index);
   const tenant = `soak-${index}`;
   const client = new ActitoClient(server.url, 'demo', { 'x-mock-tenant': tenant });
   await client.login('mock-api-key');
@@ -232,17 +233,5 @@ function definitionFor(compression) {
     format: { separator: ',', enclosing: '"', escaping: '"', endOfLine: '\n', encoding: 'UTF-8' },
     attributesMapping: COLUMNS.map((name) => ({ headerColumn: name, attributeName: name })),
     outputFiles: { generateResultFile: true, generateErrorFile: true },
-  };
-}
-
-/** A small seeded generator: the same seed gives the same mix of actions. */
-function mulberry(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

@@ -108,6 +108,12 @@ export function registerEtlExecution(
       forcedFailure: options.forcedFailure ?? null,
     }),
   };
+  keepExecution(tenant, entity, execution);
+  return execution;
+}
+
+/** Files an execution (one-shot or of a persistent ETL) in its entity, under the tenant's retention. */
+export function keepExecution(tenant: Tenant, entity: Entity, execution: AnyEtlExecution): void {
   entity.etlExecutions.set(execution.id, execution);
   tenant.retain({
     kind: 'v5.etlExecution',
@@ -117,7 +123,6 @@ export function registerEtlExecution(
     storedBytes: () => execution.run.storedBytes(),
     remove: () => entity.etlExecutions.delete(execution.id),
   });
-  return execution;
 }
 
 /** Stages and registers at once, for callers whose data is already complete (the validator). */

@@ -8,6 +8,7 @@ import type { Entity, Tenant } from '../tenant.js';
 import { nextTimedMove } from '../tenant.js';
 import type { AnyEtlExecution } from '../v5-etl-executions/model.js';
 import { isPersistentExecution } from '../v5-etl-executions/model.js';
+import { keepExecution } from '../v5-etl-executions/service.js';
 import { etlWebhookEvent } from './etl-events.js';
 import type { EtlTrigger, PersistentEtl, PersistentEtlExecution } from './model.js';
 import type { PlannedEntry } from './plan-etl.js';
@@ -155,15 +156,7 @@ export function registerEtlRun(
     forcedFailure: files.failure?.message ?? null,
     onEnter: (status) => announce(tenant, execution, status),
   });
-  prepared.target.etlExecutions.set(execution.id, execution);
-  tenant.retain({
-    kind: 'v5.etlExecution',
-    entity: execution.entity,
-    id: execution.id,
-    isFinal: () => execution.run.status.isFinal,
-    storedBytes: () => execution.run.storedBytes(),
-    remove: () => prepared.target.etlExecutions.delete(execution.id),
-  });
+  keepExecution(tenant, prepared.target, execution);
   wakeForNextMove(tenant, execution);
   return execution;
 }
