@@ -24,8 +24,8 @@ export function v5ProfileParts(table: Table, input: Upsert): { parts: ProfilePar
     const got = keys.length === 0 ? 'no attribute' : keys.join(', ');
     throw new ActitoError(
       'INVALID_RECORD',
-      `The key names ${got}: it names exactly one unique attribute of table ${table.name} (${unique.join(', ')}) and its value.`,
-      [{ path: 'body.key', message: `one of ${unique.join(', ')}` }],
+      `The key names ${got}; it must name exactly one unique attribute of table ${table.name} (${unique.join(', ')}) and its value.`,
+      [{ path: 'body.key', message: `name exactly one of ${unique.join(', ')}` }],
     );
   }
   const keyName = name as string;
