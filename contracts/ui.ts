@@ -5,7 +5,16 @@ import { fidelity } from './fidelity.js';
  * The sections of the dashboard at /__mock/ui, in page order. A feature that adds one lists its
  * id here and its renderer in server/http/ui/sections.ts (the compiler checks both agree).
  */
-export const UI_SECTION_IDS = ['records', 'writes', 'journal', 'coverage', 'settings', 'tenants'] as const;
+export const UI_SECTION_IDS = [
+  'records',
+  'writes',
+  'etls',
+  'webhooks',
+  'journal',
+  'coverage',
+  'settings',
+  'tenants',
+] as const;
 
 export const UiSectionId = z
   .enum(UI_SECTION_IDS)

@@ -1,10 +1,12 @@
 import type { UiSectionId } from '../../../contracts/ui.js';
 import { UI_SECTION_IDS } from '../../../contracts/ui.js';
 import { coverageSection } from './sections/coverage-section.js';
+import { etlsSection } from './sections/etls-section.js';
 import { journalSection } from './sections/journal-section.js';
 import { recordsSection } from './sections/records-section.js';
 import { settingsSection } from './sections/settings-section.js';
 import { tenantsSection } from './sections/tenants-section.js';
+import { webhooksSection } from './sections/webhooks-section.js';
 import { writesSection } from './sections/writes-section.js';
 import type { UiSection } from './ui-section.js';
 
@@ -15,6 +17,8 @@ import type { UiSection } from './ui-section.js';
 const SECTIONS: Record<UiSectionId, UiSection> = {
   records: recordsSection,
   writes: writesSection,
+  etls: etlsSection,
+  webhooks: webhooksSection,
   journal: journalSection,
   coverage: coverageSection,
   settings: settingsSection,
