@@ -1,10 +1,14 @@
+import { once } from 'node:events';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectActitoMock } from '../server/index.js';
 import { ActitoTestClient } from './helpers/actito-client.js';
 import { launchChromium } from './helpers/chromium.js';
+import { shopExport, twoTableEtl } from './helpers/etls.js';
 import { csv } from './helpers/files.js';
 import type { ServerProcess } from './helpers/server-process.js';
 import { ROOT, startServerProcess } from './helpers/server-process.js';
@@ -255,6 +259,75 @@ describe('the dashboard in headless Chromium', () => {
     );
     await page.locator('[data-empty=records]').waitFor(WAIT);
     await page.close();
+  });
+
+  it('shows persistent ETLs with their executions and the webhook deliveries as they happen', async () => {
+    const receiver = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => response.writeHead(request.url === '/broken' ? 500 : 200).end('received'));
+    });
+    receiver.listen(0, '127.0.0.1');
+    await once(receiver, 'listening');
+    const target = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    try {
+      const { tenant, client, control } = await session();
+      await control.setProgression('v5.etlExecution', { type: 'immediate' });
+      await control.updateWebhookSettings({ retryDelaysMs: [] });
+      const page = await openDashboard(tenant);
+      expect(await page.locator('#section-etls h2').textContent()).toBe('Persistent ETLs');
+      expect(await page.locator('#section-webhooks h2').textContent()).toBe('Webhook deliveries');
+      await page.locator('#section-etls [data-empty=etls]').waitFor(WAIT);
+      await page.locator('#section-webhooks [data-empty=webhooks]').waitFor(WAIT);
+
+      const json = { ...client.headers(), 'content-type': 'application/json' };
+      const created = await fetch(`${server.url}/mass-imports/v5/entities/${ENTITY}/etls`, {
+        method: 'POST',
+        headers: json,
+        body: JSON.stringify(twoTableEtl),
+      });
+      expect(created.status).toBe(201);
+      const { id: etlId } = (await created.json()) as { id: string };
+      for (const path of ['/ok', '/broken']) {
+        const subscribed = await fetch(`${server.url}/webhooks/v4/entity/${ENTITY}/webhookSubscription`, {
+          method: 'POST',
+          headers: json,
+          body: JSON.stringify({ on: 'ETL', eventType: 'FINISHED', targetUrl: `${target}${path}` }),
+        });
+        expect(subscribed.status).toBe(201);
+      }
+      const triggered = await client.upload(
+        `/mass-imports/v5/entities/${ENTITY}/etls/${etlId}/trigger-execution`,
+        [{ name: 'inputFile', content: shopExport(), fileName: 'shop.zip', type: 'application/zip' }],
+      );
+      expect(triggered.status).toBe(201);
+      const { id: executionId } = (await triggered.json()) as { id: string };
+      expect(await control.settleWebhooks()).toMatchObject({ settled: true, delivered: 1, failed: 1 });
+
+      // The page refreshes both sections on its own: no reload.
+      const etlRow = page.locator(`#section-etls tr[data-etl="${ENTITY}:${etlId}"]`);
+      await etlRow.waitFor(WAIT);
+      expect(await etlRow.locator('strong').first().textContent()).toBe(`ETL ${etlId}`);
+      const execution = etlRow.locator(`li[data-execution="${executionId}"]`);
+      await execution.waitFor(WAIT);
+      expect(await execution.getAttribute('data-trigger')).toBe('TRIGGER_EXECUTION');
+      expect(await execution.textContent()).toContain('manual (trigger-execution)');
+      const webhooks = page.locator('#section-webhooks');
+      await webhooks.locator('tr[data-delivery][data-status=FAILED]').waitFor(WAIT);
+      expect(await webhooks.locator('tr[data-subscription] code').allTextContents()).toEqual([
+        `${target}/ok`,
+        `${target}/broken`,
+      ]);
+      const delivered = webhooks.locator('tr[data-delivery][data-status=DELIVERED]');
+      expect(await delivered.locator('[data-field=outcome]').textContent()).toBe('delivered');
+      expect(await delivered.locator('[data-field=last]').textContent()).toBe('200');
+      const failed = webhooks.locator('tr[data-delivery][data-status=FAILED]');
+      expect(await failed.locator('[data-field=outcome]').getAttribute('class')).toBe('bad');
+      expect(await failed.locator('[data-field=last]').textContent()).toContain('500');
+      await page.close();
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('fails, naming how to install it, when Chromium is missing', async () => {
