@@ -19,6 +19,7 @@ code, time, .path { font-family: ui-monospace, SFMono-Regular, Menlo, monospace;
 .path { word-break: break-all; }
 .muted, .none { color: var(--muted); font-size: .85em; }
 .error { color: var(--bad); font-size: .85em; white-space: pre-wrap; }
+td.bad { color: var(--bad); font-weight: 600; }
 .empty { color: var(--muted); font-style: italic; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 1rem; font-weight: 600; font-size: .8rem; color: #fff; }
 .badge.ok { background: var(--ok); } .badge.warn { background: var(--warn); } .badge.bad { background: var(--bad); } .badge.wait { background: var(--wait); }
