@@ -2,11 +2,9 @@ import { Hono } from 'hono';
 import { ActitoError } from '../domain/errors.js';
 import type { MockCore } from '../domain/mock-core.js';
 import { bearerAuth } from './auth.js';
-import { concurrentRequestLimit } from './concurrent-requests.js';
 import type { MockEnv } from './env.js';
 import { errorResponse } from './error-response.js';
-import { recordExchange } from './exchange.js';
-import { injectFaults } from './faults.js';
+import { serveExchange } from './exchange.js';
 import { allowedMethods, routeNotFound } from './method-not-allowed.js';
 import { createOperationNames } from './operation-names.js';
 import {
@@ -36,7 +34,6 @@ import { V5_PREFIXES, v5EtlExecutionRoutes } from './routes/v5-etl-executions.js
 import { v5EtlRoutes } from './routes/v5-etls.js';
 import { v5ProfileRoutes } from './routes/v5-profiles.js';
 import { WEBHOOKS_PREFIX, webhookRoutes } from './routes/webhooks.js';
-import { tenantFromHeader } from './tenant.js';
 import { V4_PREFIXES, v4SunsetPolicy } from './v4-sunset.js';
 
 /** Every Actito API path needs a bearer token; unknown paths elsewhere get a plain 404. */
@@ -66,11 +63,8 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
   const operations = createOperationNames();
   // Outermost, so it sees every answer, a refused X-Mock-Tenant header's included.
   if (options.onRequest) app.use('*', logRequests(options.onRequest));
-  app.use('*', tenantFromHeader(core));
-  // Journal first, so it records every answer (429s and injected faults included).
-  app.use('*', recordExchange(operations));
-  app.use('*', concurrentRequestLimit());
-  app.use('*', injectFaults());
+  // Tenant, journal (every answer, 429s and injected faults included), concurrency and faults.
+  app.use('*', serveExchange(core, operations, answerError));
   app.route('/', controlRoutes(core));
   app.route('/', controlEntityRoutes());
   app.route('/', controlFaultRoutes());
@@ -108,10 +102,12 @@ export function createApp(core: MockCore, options: AppOptions = {}): Hono<MockEn
     const error = routeNotFound(c.req.method, c.req.path, allowed);
     return errorResponse(error, allowed.length ? { allow: allowed.join(', ') } : {});
   });
-  app.onError((error) => {
-    // A client error is an answer; anything else is a bug of the mock, worth a trace on stderr.
-    if (!(error instanceof ActitoError)) console.error('actito-mock: unexpected error', error);
-    return errorResponse(error);
-  });
+  app.onError(answerError);
   return app;
+}
+
+/** A client error is an answer; anything else is a bug of the mock, worth a trace on stderr. */
+function answerError(error: Error): Response {
+  if (!(error instanceof ActitoError)) console.error('actito-mock: unexpected error', error);
+  return errorResponse(error);
 }

@@ -3,12 +3,16 @@ import { matchedRoutes } from 'hono/route';
 import type { JournalUpload, RecordKind } from '../../contracts/control.js';
 import { isoMoment } from '../domain/clock.js';
 import { journalHeaders } from '../domain/control/journal-headers.js';
+import type { MockCore } from '../domain/mock-core.js';
 import type { AnsweredError } from './answered-error.js';
 import { answeredError } from './answered-error.js';
+import { withinConcurrencyLimit } from './concurrent-requests.js';
 import type { MockEnv } from './env.js';
+import { withRequestFault } from './faults.js';
 import type { OperationNames } from './operation-names.js';
 import { isMockOwnPath } from './operation-names.js';
 import { ReceivedParts } from './received-parts.js';
+import { selectTenant } from './tenant.js';
 
 /** What a route tells the journal and coverage about the request it served. */
 export interface ExchangeNotes {
@@ -53,24 +57,37 @@ export function noteReceivedParts(c: Context<MockEnv>, definitionNames: readonly
 }
 
 /**
- * Records every request of the tenant (the mock's own paths excepted) in its journal and its
- * coverage, once answered: method, path, query, matched route, status, error code, timing, and
- * what the route noted.
+ * Everything the mock does around a request before its route, in one step (each level of Hono
+ * middleware costs a status poll dearly): picks and settles the tenant, then, for Actito requests
+ * (the mock's own paths are only given their tenant), records the exchange in the tenant's journal
+ * and coverage once answered (method, path, query, matched route, status, error code, timing, and
+ * what the route noted), counts it against the licence's concurrent requests, and applies an armed
+ * request fault. An error thrown by those two becomes its answer through `onError`, as Hono does
+ * for a route's, so the journal records the 429 or the injected status.
  */
-export function recordExchange(operations: OperationNames): MiddlewareHandler<MockEnv> {
-  return async function recordInJournal(c, next) {
+export function serveExchange(
+  core: MockCore,
+  operations: OperationNames,
+  onError: (error: Error, c: Context<MockEnv>) => Response | Promise<Response>,
+): MiddlewareHandler<MockEnv> {
+  return async function exchange(c, next) {
+    // A refused X-Mock-Tenant throws before anything is journaled: there is no tenant to journal it in.
+    const tenant = selectTenant(c, core);
+    c.set('tenant', tenant);
     if (isMockOwnPath(c.req.path)) return next();
-    const tenant = c.get('tenant');
     const notes: ExchangeNotes = {};
     c.set('exchange', notes);
     const time = tenant.clock.now();
-    // Its headers are read only if the journal is: building a Fetch Headers costs a poll dearly.
-    const raw = c.req.raw;
     const started = performance.now();
     tenant.journal.started();
     let failed = true;
     try {
-      await next();
+      try {
+        await withinConcurrencyLimit(c, tenant, () => withRequestFault(c, tenant, next));
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
+        c.res = await onError(error, c);
+      }
       failed = false;
       // A refused upload is answered once its body is read (within a budget): the record names every part.
       if (notes.received && c.res.status >= 400) await notes.received.settled();
@@ -85,7 +102,7 @@ export function recordExchange(operations: OperationNames): MiddlewareHandler<Mo
         method: c.req.method,
         path: c.req.path,
         query: queryOf(c.req.url),
-        headers: () => journalHeaders(raw.headers),
+        headers: headersWhenRead(c.req.raw),
         route,
         operation,
         status,
@@ -106,6 +123,15 @@ export function recordExchange(operations: OperationNames): MiddlewareHandler<Mo
       });
     }
   };
+}
+
+/**
+ * The request's headers for the journal, copied only if the journal is read: building a Fetch
+ * Headers costs a poll dearly. Made here, not inline, so the journal keeps the request alone and
+ * not the whole scope of the middleware (its context and response) for each of its entries.
+ */
+function headersWhenRead(request: Request): () => Record<string, string> {
+  return () => journalHeaders(request.headers);
 }
 
 /** The query parameters of a URL; no URL is parsed for the usual request that has none. */
