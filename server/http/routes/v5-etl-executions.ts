@@ -16,6 +16,7 @@ import { etlOutputFilesResponse } from '../download-responses.js';
 import type { MockEnv } from '../env.js';
 import { noteReceivedParts, noteRecordStatus, noteUpload } from '../exchange.js';
 import { readImportUpload } from '../multipart.js';
+import { JSON_CONTENT_TYPE, statusJson } from '../presenters/final-json.js';
 import { presentEtlExecution, presentIntegrationResults } from '../presenters/v5.js';
 
 export const V5_PREFIXES = ['/mass-imports/v5', '/v5'] as const;
@@ -63,7 +64,7 @@ export function v5EtlExecutionRoutes(): Hono<MockEnv> {
   routes.get('/entities/:entity/etl-executions/:id', json, (c) => {
     const execution = getEtlExecution(c.get('tenant'), c.req.param('entity'), c.req.param('id'));
     noteRecordStatus(c, 'v5.etlExecution', execution.run.status.status);
-    return c.json(presentEtlExecution(execution));
+    return c.body(statusJson(execution, presentEtlExecution), 200, JSON_CONTENT_TYPE);
   });
 
   routes.get('/entities/:entity/etl-executions/:id/integration-results', json, (c) => {
