@@ -114,6 +114,49 @@ console.log(JSON.stringify({ status: health.status, local: server.url.startsWith
       known: true,
     });
   });
+  it('type-checks in a strict consumer project without skipLibCheck, with only its dependencies installed', () => {
+    // A consumer has @types/node (the package is for Node) but none of our other @types packages:
+    // a declaration that imports one (busboy's did) fails their tsc with TS7016.
+    const types = join(project, 'node_modules', '@types', 'node');
+    mkdirSync(dirname(types), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', '@types', 'node'), types, 'dir');
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          skipLibCheck: false,
+          noEmit: true,
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          target: 'es2022',
+          types: ['node'],
+        },
+        files: ['consumer-types.ts'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'consumer-types.ts'),
+      `import { type ActitoMock, createActitoMock, startServer } from 'actito-mock';
+import { createActitoHandlers } from 'actito-mock/msw';
+import { EtlDefinition } from 'actito-mock/contracts';
+const mock: ActitoMock = createActitoMock();
+export const handlers = createActitoHandlers({ mock });
+export const definition = EtlDefinition.parse({ table: { type: 'PROFILE_TABLE', name: 'Profiles' }, mode: 'CREATE_UPDATE' });
+export const started = startServer;
+`,
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project],
+      {
+        cwd: project,
+        encoding: 'utf8',
+      },
+    );
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
+  });
 });
 
 function readdir(folder: string): string {

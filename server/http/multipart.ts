@@ -21,9 +21,26 @@ export interface UploadParts extends PartNames {
   observer?: PartObserver;
 }
 
+/**
+ * The events of the multipart parser (busboy) an observer hears. Declared here rather than taken
+ * from @types/busboy, so the package's own declarations need no @types package of its consumers.
+ */
+export interface PartEvents {
+  on(event: 'field', listener: (name: string, value: string, info: { mimeType: string }) => void): this;
+  on(
+    event: 'file',
+    listener: (
+      name: string,
+      stream: Readable,
+      info: { filename?: string | undefined; mimeType: string },
+    ) => void,
+  ): this;
+  on(event: 'close' | 'error', listener: () => void): this;
+}
+
 export interface PartObserver {
   /** Called before the upload's own listeners are added, so the observer's run first. */
-  watch(parser: busboy.Busboy): void;
+  watch(parser: PartEvents): void;
   /** The request body broke: busboy will not close. */
   ended(): void;
 }

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
-import type busboy from 'busboy';
 import type { JournalReceived, JournalReceivedPart } from '../../contracts/control.js';
-import type { PartObserver } from './multipart.js';
+import type { PartEvents, PartObserver } from './multipart.js';
 
 /** How much of a JSON part's text the journal keeps for a refused upload. */
 export const DEFINITION_TEXT_LIMIT = 64 * 1024;
@@ -29,7 +28,7 @@ export class ReceivedParts implements PartObserver {
 
   constructor(private readonly definitionNames: readonly string[]) {}
 
-  watch(parser: busboy.Busboy): void {
+  watch(parser: PartEvents): void {
     parser.on('field', (name, value, info) => this.#field(name, value, info.mimeType));
     parser.on('file', (name, stream, info) => this.#file(name, stream, info.filename ?? null, info.mimeType));
     parser.on('close', () => this.ended());
