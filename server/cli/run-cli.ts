@@ -89,7 +89,7 @@ async function topHelp(): Promise<string> {
   const envWidth = Math.max(...SERVE_SETTINGS.map((s) => s.env.length));
   const flagWidth = Math.max(...SERVE_SETTINGS.map((s) => s.flag.length + 2));
   return [
-    `actito-mock ${MOCK_VERSION}: a local Actito for tests (V5 one-shot ETL executions, V4 bulk imports)`,
+    `actito-mock ${MOCK_VERSION}: a local Actito for tests (V5 one-shot and persistent ETLs, webhooks, V4 bulk imports, single-record APIs)`,
     '',
     'usage: actito-mock [command] [options]',
     '',
