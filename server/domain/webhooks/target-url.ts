@@ -20,8 +20,12 @@ export function targetUrlProblem(targetUrl: string, allowHttpTargets: boolean): 
   } catch {
     return `"${targetUrl}" is not an absolute URL; give one such as https://hooks.example.com/actito`;
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `the scheme ${url.protocol} is not supported; use https://`;
+  // fetch refuses a URL with credentials, so every delivery to it would fail.
+  if (url.username !== '' || url.password !== '')
+    return 'a target URL cannot carry credentials (user:password@); send them in headers, such as Authorization';
   if (url.protocol === 'https:') return null;
-  if (url.protocol !== 'http:') return `the scheme ${url.protocol} is not supported; use https://`;
   if (isLoopback(url.hostname) || allowHttpTargets) return null;
   return `Actito only POSTs to https:// targets; use https://, or http:// to a loopback host (127.0.0.1, localhost), or set the mock's webhook setting allowHttpTargets`;
 }
