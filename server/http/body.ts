@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../domain/errors.js';
 import { ActitoError } from '../domain/errors.js';
+import { createChunkDecoder, InvalidBytesError } from '../domain/files/text-decoder.js';
 
 /**
  * How much of an unread body is drained before giving up: past the 100 MB upload limit with room
@@ -57,5 +58,25 @@ export async function jsonBodyText(request: Request, code: ErrorCode): Promise<s
       { path: 'body', message: 'too large' },
     ]);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const bytes = Buffer.concat(chunks);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // JSON is UTF-8 (RFC 8259): decoding with replacement characters would store altered values.
+    throw new ActitoError(
+      code,
+      `The request body is not valid UTF-8 (the first bad byte follows character ${validCharacters(bytes)}); send the JSON encoded as UTF-8.`,
+      [{ path: 'body', message: 'not valid UTF-8' }],
+    );
+  }
+}
+
+/** How many characters decode before the first bad byte of `bytes`. */
+function validCharacters(bytes: Uint8Array): number {
+  const decoder = createChunkDecoder('UTF-8');
+  try {
+    return decoder.decode(bytes).length + decoder.end().length;
+  } catch (error) {
+    return error instanceof InvalidBytesError ? error.validText.length : 0;
+  }
 }
