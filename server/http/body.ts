@@ -38,23 +38,31 @@ export function locationOf(request: Request, path: string, id: string): string {
 /** A JSON body bigger than this is refused: an ETL or a subscription is a few kilobytes. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
+/** A control-plane body bigger than this is refused: room for seeding rows, but bounded. */
+export const MAX_CONTROL_BODY_BYTES = 64 * 1024 * 1024;
+
 /**
  * A JSON request body as text, refused with `code` past MAX_JSON_BODY_BYTES. The rest is read
  * and discarded (up to the drain limit) rather than cancelled, so the client can finish sending
  * before it reads the answer (MSW waits for the whole body too).
  */
-export async function jsonBodyText(request: Request, code: ErrorCode): Promise<string> {
+export async function jsonBodyText(
+  request: Request,
+  code: ErrorCode,
+  maxBytes: number = MAX_JSON_BODY_BYTES,
+): Promise<string> {
   const body = request.body;
   if (!body) return '';
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size <= MAX_JSON_BODY_BYTES) chunks.push(chunk);
+    if (size <= maxBytes) chunks.push(chunk);
     else if (size > DRAIN_LIMIT_BYTES) break;
   }
-  if (size > MAX_JSON_BODY_BYTES) {
-    throw new ActitoError(code, 'The request body exceeds 1 MB; send the JSON document alone.', [
+  if (size > maxBytes) {
+    const mb = Math.round(maxBytes / (1024 * 1024));
+    throw new ActitoError(code, `The request body exceeds ${mb} MB; send the JSON document alone.`, [
       { path: 'body', message: 'too large' },
     ]);
   }

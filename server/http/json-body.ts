@@ -4,14 +4,18 @@ import type { ErrorDetail } from '../../contracts/errors.js';
 import { ActitoError } from '../domain/errors.js';
 import { zodDetails } from '../domain/imports/zod-details.js';
 import { jsonDepthFault } from '../domain/json-depth.js';
+import { jsonBodyText, MAX_CONTROL_BODY_BYTES } from './body.js';
 
-/** A JSON request body checked against its contract; faults name the field. An empty body reads as `{}`. */
+/**
+ * A JSON request body checked against its contract; faults name the field. An empty body reads as
+ * `{}`; one past MAX_CONTROL_BODY_BYTES is refused (it was read whole, past what a string can hold).
+ */
 export async function jsonBody<S extends z.ZodType>(
   c: Context,
   schema: S,
   code: 'INVALID_CONTROL_REQUEST',
 ): Promise<z.output<S>> {
-  const text = await c.req.text();
+  const text = await jsonBodyText(c.req.raw, code, MAX_CONTROL_BODY_BYTES);
   let raw: unknown = {};
   if (text.trim() !== '') {
     try {
