@@ -19,11 +19,23 @@ export class DeliveryLog {
 
   add(delivery: Delivery): void {
     this.#deliveries.push(delivery);
-    if (this.#deliveries.length <= this.capacity) return;
-    const oldest = this.#deliveries.findIndex((entry) => FINISHED.has(entry.status));
-    if (oldest < 0) return;
-    this.#deliveries.splice(oldest, 1);
-    this.#dropped += 1;
+    this.trim();
+  }
+
+  /**
+   * Forgets the oldest finished deliveries past capacity. Called on every add and whenever a
+   * delivery finishes: a burst of more deliveries than the capacity, all unfinished when added,
+   * is brought back to the capacity once they finish.
+   */
+  trim(): void {
+    let excess = this.#deliveries.length - this.capacity;
+    if (excess <= 0) return;
+    this.#deliveries = this.#deliveries.filter((entry) => {
+      if (excess === 0 || !FINISHED.has(entry.status)) return true;
+      excess -= 1;
+      this.#dropped += 1;
+      return false;
+    });
   }
 
   list(filter: WebhookDeliveriesQuery = {}): Delivery[] {

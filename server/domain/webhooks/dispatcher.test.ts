@@ -219,4 +219,15 @@ describe('WebhookDispatcher', () => {
     dispatcher.publish('demo', [finished('3')]);
     expect(dispatcher.log.list()).toHaveLength(2);
   });
+  it('brings its log back to its capacity once a burst larger than it has finished', async () => {
+    const { fetch } = receiver();
+    const { dispatcher, subscribe } = setUp(fetch);
+    const burst = dispatcher.log.capacity + 200;
+    for (let n = 0; n < burst; n += 1) subscribe();
+    // Every delivery is unfinished when it is added: nothing can be forgotten then.
+    dispatcher.publish('demo', [finished('1000001')]);
+    expect(await dispatcher.settled(10_000)).toMatchObject({ settled: true, inFlight: 0 });
+    expect(dispatcher.log.list()).toHaveLength(dispatcher.log.capacity);
+    expect(dispatcher.log.dropped).toBe(200);
+  });
 });

@@ -160,6 +160,7 @@ export class WebhookDispatcher {
       delivery.notes.push(reason);
       this.#inFlight.delete(delivery);
     }
+    this.log.trim();
     this.#notify();
   }
 
@@ -382,6 +383,7 @@ export class WebhookDispatcher {
     if (delivery.attempts.filter((attempt) => !attempt.duplicate).length > 1) outcomes.push('retried');
     if (delivery.duplicate && delivery.status === 'DELIVERED') outcomes.push('duplicated');
     this.options.onFinished?.(delivery, outcomes);
+    this.log.trim();
   }
 
   #dueNow(): boolean {
