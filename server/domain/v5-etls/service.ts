@@ -80,6 +80,8 @@ export function listEtls(
 export interface EtlRunPlan {
   entity: string;
   etl: PersistentEtl;
+  /** The definition when the run began: a PUT while the file uploads does not change this run. */
+  definition: PersistentEtlDefinition;
   entries: PlannedEntry[];
   /** The entity as it was when the run began: a reset since then makes registering fail. */
   target: Entity;
@@ -97,7 +99,7 @@ export function planEtlRun(
     maxFileBytes: tenant.settings.limits.maxUploadBytes,
     pathPrefix: '',
   });
-  return { entity: entityName, etl, entries, target };
+  return { entity: entityName, etl, definition: etl.definition, entries, target };
 }
 
 /** An ETL run whose file is read and checked, waiting for the request body to end before it registers. */
@@ -124,22 +126,25 @@ export async function stageEtlRun(
       [{ path: 'inputFile', message: 'missing' }],
     );
   }
-  const files = await stageEtlFiles(prepared.entries, prepared.etl.definition, upload, tenant.clock.now());
+  const files = await stageEtlFiles(prepared.entries, prepared.definition, upload, tenant.clock.now());
   options.signal?.throwIfAborted();
   return { prepared, upload, files };
 }
 
 /**
- * Registers a staged run (PENDING); MOCK_RESET if its entity was replaced since it was planned.
- * The file failing at file level still registers it; it then ends in ERROR with the reason.
+ * Registers a staged run (PENDING); MOCK_RESET if its entity was replaced since it was planned,
+ * UNKNOWN_ETL if its ETL was deleted while the file uploaded. The file failing at file level still
+ * registers it; it then ends in ERROR with the reason.
  */
 export function registerEtlRun(
   tenant: Tenant,
   { prepared, upload, files }: StagedEtlRun,
   trigger: EtlTrigger,
 ): PersistentEtlExecution {
-  const { definition } = prepared.etl;
+  const { definition } = prepared;
   tenant.assertCurrent(prepared.target);
+  if (prepared.target.etls.get(prepared.etl.id) !== prepared.etl)
+    findEtl(tenant, prepared.entity, prepared.etl.id);
   const execution = {
     id: tenant.etlExecutionIds.next(),
     entity: prepared.entity,

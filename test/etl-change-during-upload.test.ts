@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { createEtl, sendJson, V5 } from './helpers/etls.js';
+import { until } from './helpers/streaming-upload.js';
+import type { Session } from './helpers/transports.js';
+import { TRANSPORTS, useTransport } from './helpers/transports.js';
+
+const BOUNDARY = '----actito-mock-trigger-streaming';
+const profilesEtl = (name: string, mode: string) => ({
+  name,
+  mode,
+  tables: [
+    {
+      table: { type: 'PROFILE_TABLE', name: 'Profiles' },
+      fileNamePattern: 'profiles.csv',
+      attributesMapping: [{ headerColumn: 'mail', attributeName: 'emailAddress' }],
+    },
+  ],
+});
+
+/**
+ * A persistent ETL changed while a trigger-execution's file is still uploading: the run is the
+ * one of the definition it began with (a PUT does not touch it), and an ETL deleted meanwhile
+ * takes no execution. (`msw` runs in-process through `mock.fetch`, since MSW buffers bodies.)
+ */
+describe.each(TRANSPORTS)('an ETL changed during a trigger-execution upload (%s)', (transport) => {
+  const harness = useTransport(transport);
+
+  async function startTrigger(session: Session, etlId: string) {
+    const encoder = new TextEncoder();
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        controller = c;
+      },
+    });
+    controller.enqueue(
+      encoder.encode(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="inputFile"; filename="profiles.csv"\r\n` +
+          'Content-Type: text/csv\r\n\r\nmail\nbefore@example.com\n',
+      ),
+    );
+    const init: RequestInit & { duplex: 'half' } = {
+      method: 'POST',
+      headers: session.client.headers({ 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }),
+      body,
+      duplex: 'half',
+    };
+    const response = harness.send(
+      new Request(`${session.baseUrl}${V5}/etls/${etlId}/trigger-execution`, init),
+    );
+    await until(async () => (await session.control.journal()).inFlight === 1, 'the upload is in flight');
+    return {
+      finish(): Promise<Response> {
+        controller.enqueue(encoder.encode(`after@example.com\n\r\n--${BOUNDARY}--\r\n`));
+        controller.close();
+        return response;
+      },
+    };
+  }
+
+  it('runs and reports the definition the run began with when the ETL is replaced meanwhile', async () => {
+    const session = await harness.session();
+    await session.control.setProgression('v5.etlExecution', { type: 'immediate' });
+    const etlId = await createEtl(session, profilesEtl('first', 'CREATE_UPDATE'));
+    const upload = await startTrigger(session, etlId);
+    const replaced = await sendJson(
+      session,
+      'PUT',
+      `${V5}/etls/${etlId}`,
+      profilesEtl('second', 'UPDATE_ONLY'),
+    );
+    expect(replaced.status).toBe(200);
+    const answer = await upload.finish();
+    expect(answer.status).toBe(201);
+    const { id } = (await answer.json()) as { id: string };
+    const execution = await session.client.getJson(`${V5}/etl-executions/${id}`, 200);
+    expect(execution).toMatchObject({
+      status: 'SUCCESS',
+      definition: { name: 'first', mode: 'CREATE_UPDATE' },
+    });
+    const results = await session.client.getJson(`${V5}/etl-executions/${id}/integration-results`, 200);
+    expect(results).toMatchObject({ results: [{ createdRows: 2 }] });
+    // The next run is the new definition's.
+    expect(await session.client.getJson(`${V5}/etls/${etlId}`, 200)).toMatchObject({ name: 'second' });
+  });
+
+  it('refuses the trigger with UNKNOWN_ETL when the ETL is deleted meanwhile, and registers nothing', async () => {
+    const session = await harness.session();
+    await session.control.setProgression('v5.etlExecution', { type: 'immediate' });
+    const etlId = await createEtl(session, profilesEtl('doomed', 'CREATE_UPDATE'));
+    const upload = await startTrigger(session, etlId);
+    const deleted = await sendJson(session, 'DELETE', `${V5}/etls/${etlId}`, '');
+    expect(deleted.status).toBe(204);
+    const answer = await upload.finish();
+    expect(await answer.json()).toMatchObject({ status: 404, code: 'UNKNOWN_ETL' });
+    expect(await session.client.getJson(`${V5}/etl-executions`, 200)).toMatchObject({
+      etlExecutions: [],
+    });
+    expect((await session.control.rows('demo', 'Profiles')).total).toBe(0);
+  });
+});
