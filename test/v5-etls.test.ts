@@ -5,6 +5,7 @@ import { expectContract } from './helpers/contract.js';
 import {
   createEtl,
   ETL_ENTITY as ENTITY,
+  ordersCsv,
   profilesCsv,
   sendJson,
   shopExport,
@@ -161,6 +162,54 @@ describe.each(TRANSPORTS)('persistent ETLs (%s)', (transport) => {
     expect(files['Profiles/errors.csv']?.split('\n')[1]).toMatch(
       /^;;;FILE_FAILED;"not imported: tables\[1\]/,
     );
+  });
+
+  it('bounds the ignored files and the file names an error lists for an upload of many files', async () => {
+    const session = await harness.session();
+    await session.control.setProgression('v5.etlExecution', { type: 'immediate' });
+    const etlId = await createEtl(session);
+    const extras = Object.fromEntries(
+      Array.from({ length: 150 }, (_, n) => [`extra/readme-${n}.txt`, strToU8('not data')]),
+    );
+    const crowded = zipSync({
+      'profiles_20260302.csv': strToU8(profilesCsv),
+      'orders_20260302.csv': strToU8(ordersCsv),
+      ...extras,
+    });
+    const id = await trigger(session, etlId, crowded);
+    const execution = await session.client.getJson<{ status: string; ignoredFiles: { name: string }[] }>(
+      `${V5}/etl-executions/${id}`,
+    );
+    expect(execution.status).toBe('WITH_ERROR'); // the amount 'lots' of ordersCsv
+    expect(execution.ignoredFiles).toHaveLength(101);
+    expect(execution.ignoredFiles[100]).toEqual({
+      name: '…',
+      reason: '50 more files were ignored; the list keeps the first 100',
+    });
+    const missingOrders = await trigger(
+      session,
+      etlId,
+      zipSync({ 'profiles_20260302.csv': strToU8(profilesCsv), ...extras }),
+    );
+    const failed = await session.client.getJson<{ errorMessage: string }>(
+      `${V5}/etl-executions/${missingOrders}`,
+    );
+    expect(failed.errorMessage).toMatch(/'extra\/readme-18\.txt' and 131 more files$/);
+  });
+
+  it('answers a trigger whose file is not the declared file.compression (it hung in-process), naming file.compression', async () => {
+    const session = await harness.session();
+    await session.control.setProgression('v5.etlExecution', { type: 'immediate' });
+    const zipped = await createEtl(session, {
+      ...twoTableEtl,
+      file: { compression: 'ZIP', fileNamePattern: 'shop.zip' },
+      tables: [twoTableEtl.tables[0]],
+    });
+    const plain = await trigger(session, zipped, profilesCsv, 'shop.zip');
+    expect(await session.client.getJson(`${V5}/etl-executions/${plain}`)).toMatchObject({
+      status: 'ERROR',
+      errorMessage: expect.stringMatching(/^file\.compression is ZIP but the file does not start like a ZIP/),
+    });
   });
 
   it('lets an optional file be absent, and takes a gzipped CSV for a one-table ETL whatever its name', async () => {

@@ -21,18 +21,23 @@ export function sniffCompression(head: Uint8Array): Compression {
  * Reconciles the declared compression with the sniffed one. A file that is plainly another known
  * format is a mismatch; a file declared compressed that starts like nothing known is a broken (or
  * not actually compressed) archive, which is the more useful thing to say about random bytes.
+ * `field` is where the definition declares it (`file.compression` in a persistent ETL).
  */
-export function resolveCompression(declared: Compression | undefined, head: Uint8Array): Compression {
+export function resolveCompression(
+  declared: Compression | undefined,
+  head: Uint8Array,
+  field = 'format.compression',
+): Compression {
   const sniffed = sniffCompression(head);
   if (declared === undefined || declared === sniffed) return sniffed;
   if (sniffed !== 'NONE') {
     throw new FileLevelError(
       'FILE_COMPRESSION_MISMATCH',
-      `format.compression is ${declared} but the file is a ${sniffed} archive; declare compression ${sniffed} or upload the file it holds`,
+      `${field} is ${declared} but the file is a ${sniffed} archive; declare compression ${sniffed} or upload the file it holds`,
     );
   }
   throw new FileLevelError(
     'FILE_CORRUPTED_ARCHIVE',
-    `format.compression is ${declared} but the file does not start like a ${declared} archive; upload the ${declared === 'ZIP' ? '.zip' : '.gz'} file itself, or declare compression NONE for a plain CSV`,
+    `${field} is ${declared} but the file does not start like a ${declared} archive; upload the ${declared === 'ZIP' ? '.zip' : '.gz'} file itself, or declare compression NONE for a plain CSV`,
   );
 }

@@ -55,13 +55,14 @@ export async function stageEtlFiles(
     fileName: null,
     staged: null,
   }));
-  const ignoredFiles: IgnoredFile[] = [];
+  const ignoredFiles = new IgnoredFiles();
   const seen: string[] = [];
   let failure: FileLevelError | null = null;
+  const source = counted(upload.chunks, info);
   try {
-    const { head, all } = await peekBytes(counted(upload.chunks, info), SNIFF_BYTES);
+    const { head, all } = await peekBytes(source, SNIFF_BYTES);
     if (head.byteLength === 0) throw emptyUpload();
-    info.compression = resolveCompression(definition.file?.compression, head);
+    info.compression = resolveCompression(definition.file?.compression, head, 'file.compression');
     if (info.compression === 'ZIP') {
       await stageArchive(all, slots, ignoredFiles, seen);
     } else {
@@ -74,14 +75,23 @@ export async function stageEtlFiles(
   } catch (error) {
     if (!(error instanceof FileLevelError)) throw error;
     failure = error;
+  } finally {
+    // Left unread (a compression mismatch, a damaged archive), the upload must be let go, or the
+    // multipart reader cannot drain its rest and the request never ends (in-process, under MSW).
+    closeQuietly(source);
   }
-  return { parts: slots.map((slot) => partOf(slot, failure, seen, now)), ignoredFiles, failure, info };
+  return {
+    parts: slots.map((slot) => partOf(slot, failure, seen, now)),
+    ignoredFiles: ignoredFiles.list(),
+    failure,
+    info,
+  };
 }
 
 async function stageArchive(
   archive: AsyncIterable<Uint8Array>,
   slots: Slot[],
-  ignoredFiles: IgnoredFile[],
+  ignoredFiles: IgnoredFiles,
   seen: string[],
 ): Promise<void> {
   const walk: ZipWalk = { entryCount: 0 };
@@ -133,7 +143,10 @@ function partOf(slot: Slot, failure: FileLevelError | null, seen: string[], now:
 function missingFile(slot: Slot, seen: string[], now: number): FileLevelError {
   const pattern = slot.planned.entry.fileNamePattern;
   const held = seen.length
-    ? `the upload holds ${seen.map((name) => `'${name}'`).join(', ')}`
+    ? `the upload holds ${seen
+        .slice(0, MAX_NAMES_HELD)
+        .map((name) => `'${name}'`)
+        .join(', ')}${seen.length > MAX_NAMES_HELD ? ` and ${seen.length - MAX_NAMES_HELD} more files` : ''}`
     : 'the upload holds no data file';
   if (pattern === undefined)
     return new FileLevelError('FILE_NOT_FOUND', `no data file for this table; ${held}`);
@@ -143,6 +156,29 @@ function missingFile(slot: Slot, seen: string[], now: number): FileLevelError {
     'FILE_NOT_FOUND',
     `no file matches the required fileNamePattern "${pattern}"${expanded}; ${held}`,
   );
+}
+
+/** Of the files an upload holds, an error message names this many. */
+const MAX_NAMES_HELD = 20;
+
+/** An execution lists this many ignored files, then one entry that says how many more there were. */
+export const MAX_IGNORED_FILES = 100;
+
+/** The ignored files of an upload, bounded: a ZIP of thousands of entries is not kept name by name. */
+class IgnoredFiles {
+  readonly #files: IgnoredFile[] = [];
+  #omitted = 0;
+
+  push(file: IgnoredFile): void {
+    if (this.#files.length < MAX_IGNORED_FILES) this.#files.push(file);
+    else this.#omitted += 1;
+  }
+
+  list(): IgnoredFile[] {
+    if (this.#omitted === 0) return this.#files;
+    const reason = `${this.#omitted} more files were ignored; the list keeps the first ${MAX_IGNORED_FILES}`;
+    return [...this.#files, { name: '…', reason }];
+  }
 }
 
 function unmatchedReason(slots: Slot[]): string {
@@ -167,8 +203,13 @@ function emptyUpload(): FileLevelError {
   );
 }
 
+/** Stops the upload's iterator; not awaited, as a generator busy in `next()` queues `return()`. */
+function closeQuietly(source: AsyncIterator<Uint8Array>): void {
+  source.return?.(undefined)?.catch(() => {});
+}
+
 /** The upload's chunks, counting the bytes as sent. */
-function counted(chunks: AsyncIterable<Uint8Array>, info: DataFileInfo): AsyncIterator<Uint8Array> {
+function counted(chunks: AsyncIterable<Uint8Array>, info: DataFileInfo): AsyncGenerator<Uint8Array> {
   return (async function* () {
     for await (const chunk of chunks) {
       info.compressedBytes += chunk.byteLength;
