@@ -10,6 +10,8 @@ const FINISHED: ReadonlySet<WebhookDeliveryStatus> = new Set(['DELIVERED', 'FAIL
 export class DeliveryLog {
   #deliveries: Delivery[] = [];
   #dropped = 0;
+  /** The outcomes of the deliveries forgotten, so the counts still cover every one since the reset. */
+  readonly #forgotten: Partial<Record<WebhookDeliveryStatus, number>> = {};
 
   constructor(readonly capacity: number = DELIVERY_LOG_CAPACITY) {}
 
@@ -34,6 +36,7 @@ export class DeliveryLog {
       if (excess === 0 || !FINISHED.has(entry.status)) return true;
       excess -= 1;
       this.#dropped += 1;
+      this.#forgotten[entry.status] = (this.#forgotten[entry.status] ?? 0) + 1;
       return false;
     });
   }
@@ -47,8 +50,9 @@ export class DeliveryLog {
     );
   }
 
+  /** How many deliveries ended in each status, the forgotten ones included. */
   statusCounts(): Partial<Record<WebhookDeliveryStatus, number>> {
-    const counts: Partial<Record<WebhookDeliveryStatus, number>> = {};
+    const counts: Partial<Record<WebhookDeliveryStatus, number>> = { ...this.#forgotten };
     for (const delivery of this.#deliveries) counts[delivery.status] = (counts[delivery.status] ?? 0) + 1;
     return counts;
   }
