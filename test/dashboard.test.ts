@@ -348,8 +348,30 @@ describe.each(TRANSPORTS)('the dashboard page (%s)', (transport) => {
     expect(html).toContain('&gt;&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('escapes what clients sent: ETL names, file names, webhook target URLs', async () => {
+    const session = await harness.session();
+    const { client, baseUrl } = session;
+    const img = `"><img src=x onerror=alert(1)>`;
+    const etlId = await createEtl(session, { ...twoTableEtl, name: HOSTILE });
+    await trigger(session, etlId, shopExport(), `${img}.zip`);
+    await subscribe(session, {
+      on: 'ETL',
+      eventType: 'FINISHED',
+      targetUrl: `https://hooks.example.com/${img}`,
+      isActive: false,
+    });
+    const { html } = await page(baseUrl, client.tenant as string);
+    expect(html).toContain(`<strong>ETL ${etlId}</strong>`);
+    expect(html).not.toContain(HOSTILE);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
+    expect(html).toContain('&gt;&lt;img src=x onerror=alert(1)&gt;.zip');
+    expect(html).toContain('https://hooks.example.com/');
+  });
+
   it('is a look, not a client read: nothing moves and nothing is journaled', async () => {
-    const { client, control, baseUrl } = await harness.session();
+    const session = await harness.session();
+    const { client, control, baseUrl } = session;
     await control.setProgression('*', { type: 'afterPolls', polls: 0 });
     const created = await client.uploadEtl(
       ENTITY,
@@ -357,6 +379,8 @@ describe.each(TRANSPORTS)('the dashboard page (%s)', (transport) => {
       csv([['emailAddress'], ['ann@example.com']]),
     );
     const { id } = (await created.json()) as { id: string };
+    // A persistent ETL's execution too: the ETLs section shows it.
+    const triggered = await trigger(session, await createEtl(session), shopExport(), 'shop-export.zip');
     const journal = await control.journal();
     for (let i = 0; i < 3; i += 1) {
       await page(baseUrl, client.tenant as string);
@@ -364,7 +388,8 @@ describe.each(TRANSPORTS)('the dashboard page (%s)', (transport) => {
         await fetch(`${baseUrl}/__mock/ui/sections/${section}?tenant=${client.tenant}`);
     }
     expect(await control.journal()).toEqual(journal);
-    expect((await control.records()).records[0]).toMatchObject({ id, status: 'PENDING' });
+    const statuses = Object.fromEntries((await control.records()).records.map((r) => [r.id, r.status]));
+    expect(statuses).toMatchObject({ [id]: 'PENDING', [triggered]: 'PENDING' });
     // One real status read moves it: the page's looks were not counted.
     expect(await client.getJson(`${BASE}/${id}`)).toMatchObject({ status: 'RUNNING' });
   });

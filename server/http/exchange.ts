@@ -86,6 +86,7 @@ export function serveExchange(
         await withinConcurrencyLimit(c, tenant, () => withRequestFault(c, tenant, next));
       } catch (error) {
         if (!(error instanceof Error)) throw error;
+        c.error = error;
         c.res = await onError(error, c);
       }
       failed = false;
@@ -127,8 +128,9 @@ export function serveExchange(
 
 /**
  * The request's headers for the journal, copied only if the journal is read: building a Fetch
- * Headers costs a poll dearly. Made here, not inline, so the journal keeps the request alone and
- * not the whole scope of the middleware (its context and response) for each of its entries.
+ * Headers costs a poll dearly. Made here, not inline: the middleware's scope holds the context
+ * (for the closure that serves the request), so a thunk written inline would keep every
+ * journaled request's context and response alive, not only the request.
  */
 function headersWhenRead(request: Request): () => Record<string, string> {
   return () => journalHeaders(request.headers);
