@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createEtl, sendJson, V5 } from './helpers/etls.js';
+import { HELD_BOUNDARY, holdUpload } from './helpers/held-upload.js';
 import { until } from './helpers/streaming-upload.js';
 import type { Session } from './helpers/transports.js';
 import { TRANSPORTS, useTransport } from './helpers/transports.js';
 
-const BOUNDARY = '----actito-mock-trigger-streaming';
 const profilesEtl = (name: string, mode: string) => ({
   name,
   mode,
@@ -25,37 +25,16 @@ const profilesEtl = (name: string, mode: string) => ({
 describe.each(TRANSPORTS)('an ETL changed during a trigger-execution upload (%s)', (transport) => {
   const harness = useTransport(transport);
 
+  /** Starts a trigger whose file's last row is sent only on `release()`; resolves once it is in flight. */
   async function startTrigger(session: Session, etlId: string) {
-    const encoder = new TextEncoder();
-    let controller!: ReadableStreamDefaultController<Uint8Array>;
-    const body = new ReadableStream<Uint8Array>({
-      start(c) {
-        controller = c;
-      },
+    const upload = holdUpload(session.client, `${V5}/etls/${etlId}/trigger-execution`, harness.send, {
+      sent:
+        `--${HELD_BOUNDARY}\r\nContent-Disposition: form-data; name="inputFile"; filename="profiles.csv"\r\n` +
+        'Content-Type: text/csv\r\n\r\nmail\nbefore@example.com\n',
+      held: `after@example.com\n\r\n--${HELD_BOUNDARY}--\r\n`,
     });
-    controller.enqueue(
-      encoder.encode(
-        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="inputFile"; filename="profiles.csv"\r\n` +
-          'Content-Type: text/csv\r\n\r\nmail\nbefore@example.com\n',
-      ),
-    );
-    const init: RequestInit & { duplex: 'half' } = {
-      method: 'POST',
-      headers: session.client.headers({ 'content-type': `multipart/form-data; boundary=${BOUNDARY}` }),
-      body,
-      duplex: 'half',
-    };
-    const response = harness.send(
-      new Request(`${session.baseUrl}${V5}/etls/${etlId}/trigger-execution`, init),
-    );
     await until(async () => (await session.control.journal()).inFlight === 1, 'the upload is in flight');
-    return {
-      finish(): Promise<Response> {
-        controller.enqueue(encoder.encode(`after@example.com\n\r\n--${BOUNDARY}--\r\n`));
-        controller.close();
-        return response;
-      },
-    };
+    return upload;
   }
 
   it('runs and reports the definition the run began with when the ETL is replaced meanwhile', async () => {
@@ -70,7 +49,7 @@ describe.each(TRANSPORTS)('an ETL changed during a trigger-execution upload (%s)
       profilesEtl('second', 'UPDATE_ONLY'),
     );
     expect(replaced.status).toBe(200);
-    const answer = await upload.finish();
+    const answer = await upload.release();
     expect(answer.status).toBe(201);
     const { id } = (await answer.json()) as { id: string };
     const execution = await session.client.getJson(`${V5}/etl-executions/${id}`, 200);
@@ -91,7 +70,7 @@ describe.each(TRANSPORTS)('an ETL changed during a trigger-execution upload (%s)
     const upload = await startTrigger(session, etlId);
     const deleted = await sendJson(session, 'DELETE', `${V5}/etls/${etlId}`, '');
     expect(deleted.status).toBe(204);
-    const answer = await upload.finish();
+    const answer = await upload.release();
     expect(await answer.json()).toMatchObject({ status: 404, code: 'UNKNOWN_ETL' });
     expect(await session.client.getJson(`${V5}/etl-executions`, 200)).toMatchObject({
       etlExecutions: [],
