@@ -25,7 +25,7 @@ it('names both compressions on a mismatch', () => {
   expect(() => resolveCompression('NONE', head(0x1f, 0x8b, 8, 0))).toThrowError(
     new FileLevelError(
       'FILE_COMPRESSION_MISMATCH',
-      'format.compression is NONE but the file is a GZIP archive; declare compression GZIP or upload the file it holds',
+      'file.compression is NONE but the file is a GZIP archive; declare compression GZIP or upload the file it holds',
     ),
   );
 });

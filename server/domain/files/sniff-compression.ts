@@ -21,23 +21,19 @@ export function sniffCompression(head: Uint8Array): Compression {
  * Reconciles the declared compression with the sniffed one. A file that is plainly another known
  * format is a mismatch; a file declared compressed that starts like nothing known is a broken (or
  * not actually compressed) archive, which is the more useful thing to say about random bytes.
- * `field` is where the definition declares it (`file.compression` in a persistent ETL).
+ * A client declares it as `file.compression` (V5 one-shot and persistent ETLs alike; V4 never does).
  */
-export function resolveCompression(
-  declared: Compression | undefined,
-  head: Uint8Array,
-  field = 'format.compression',
-): Compression {
+export function resolveCompression(declared: Compression | undefined, head: Uint8Array): Compression {
   const sniffed = sniffCompression(head);
   if (declared === undefined || declared === sniffed) return sniffed;
   if (sniffed !== 'NONE') {
     throw new FileLevelError(
       'FILE_COMPRESSION_MISMATCH',
-      `${field} is ${declared} but the file is a ${sniffed} archive; declare compression ${sniffed} or upload the file it holds`,
+      `file.compression is ${declared} but the file is a ${sniffed} archive; declare compression ${sniffed} or upload the file it holds`,
     );
   }
   throw new FileLevelError(
     'FILE_CORRUPTED_ARCHIVE',
-    `${field} is ${declared} but the file does not start like a ${declared} archive; upload the ${declared === 'ZIP' ? '.zip' : '.gz'} file itself, or declare compression NONE for a plain CSV`,
+    `file.compression is ${declared} but the file does not start like a ${declared} archive; upload the ${declared === 'ZIP' ? '.zip' : '.gz'} file itself, or declare compression NONE for a plain CSV`,
   );
 }

@@ -62,7 +62,7 @@ export async function stageEtlFiles(
   try {
     const { head, all } = await peekBytes(source, SNIFF_BYTES);
     if (head.byteLength === 0) throw emptyUpload();
-    info.compression = resolveCompression(definition.file?.compression, head, 'file.compression');
+    info.compression = resolveCompression(definition.file?.compression, head);
     if (info.compression === 'ZIP') {
       await stageArchive(all, slots, ignoredFiles, seen);
     } else {
